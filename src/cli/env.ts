@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The package root (holds package.json), whether running from src/ or from dist/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+/** Everything the CLI reads from the environment, in one place. */
+export function envConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    dataDir: resolve(env.JOURNEYLENS_DATA ?? ".journeylens"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    clickhouseUrl: env.CLICKHOUSE_URL || undefined,
+    port: env.PORT ? Number(env.PORT) : 3000,
+    host: env.HOST ?? "127.0.0.1",
+    publicUrl: env.JOURNEYLENS_PUBLIC_URL || undefined,
+    webDir: env.JOURNEYLENS_WEB_DIR ? resolve(env.JOURNEYLENS_WEB_DIR) : join(packageRoot(), "dist", "web"),
+  };
+}

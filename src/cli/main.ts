@@ -1,0 +1,28 @@
+import { Command, CommanderError } from "commander";
+import { isAppError } from "../core/errors.js";
+import { CliError } from "./api.js";
+import { apikeyCommand } from "./commands/apikey.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { serveCommand } from "./commands/serve.js";
+import { userCommand } from "./commands/user.js";
+import { workspaceCommand } from "./commands/workspace.js";
+
+const program = new Command()
+  .name("journeylens")
+  .description(
+    "Journeylens: customer experience management.\nEnvironment: JOURNEYLENS_DATA (data directory, default ./.journeylens), DATABASE_URL, CLICKHOUSE_URL, PORT, HOST.",
+  )
+  .showHelpAfterError("(add --help for usage)")
+  .exitOverride();
+
+for (const register of [serveCommand, migrateCommand, userCommand, apikeyCommand, workspaceCommand])
+  register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) process.exit(e.exitCode);
+  const message = e instanceof CliError || isAppError(e) || e instanceof Error ? e.message : String(e);
+  console.error(`Error: ${message}`);
+  process.exit(1);
+}

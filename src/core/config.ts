@@ -1,0 +1,41 @@
+/** Runtime configuration. Built from the environment in src/cli or src/server; core never reads env. */
+export interface StoreConfig {
+  /** Data directory for embedded stores and the lock file. */
+  dataDir: string;
+  /** PostgreSQL server URL; when absent, PGlite runs embedded in `<dataDir>/pg`. */
+  databaseUrl?: string | undefined;
+  /** ClickHouse server URL; when absent, chDB runs embedded in `<dataDir>/ch`. */
+  clickhouseUrl?: string | undefined;
+  /** ClickHouse database holding the facts tables. */
+  clickhouseDatabase?: string | undefined;
+}
+
+export interface Limits {
+  /** Maximum decompressed body size of management API requests, in bytes. */
+  maxBodyBytes: number;
+  /** Requests per minute per API key or session. */
+  rateLimitPerMinute: number;
+}
+
+export interface AppConfig {
+  /** Public base URL, used in links and to decide whether cookies are `Secure`. */
+  publicUrl: string;
+  limits: Limits;
+  /** Session lifetime in seconds. */
+  sessionTtlSeconds: number;
+  /** Directory with the built web app; the server does not serve the UI when absent. */
+  webDir?: string | undefined;
+  /** Token that identifies the local CLI as the system actor (written to the data directory). */
+  systemToken?: string | undefined;
+}
+
+export const defaultLimits: Limits = { maxBodyBytes: 1_000_000, rateLimitPerMinute: 1200 };
+
+export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    publicUrl: "http://localhost:3000",
+    limits: defaultLimits,
+    sessionTtlSeconds: 14 * 24 * 3600,
+    ...overrides,
+  };
+}

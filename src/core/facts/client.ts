@@ -1,0 +1,86 @@
+import { mkdir } from "node:fs/promises";
+import { type ClickHouseClient, type ClickHouseSettings, createClient } from "@clickhouse/client";
+
+/**
+ * The facts store: one `@clickhouse/client` code path for both transports. Embedded, the
+ * client runs over chDB's in-process connection; served, over HTTP to a ClickHouse server.
+ * Reports and writers only ever see `FactsStore`.
+ */
+export interface FactsStore {
+  client: ClickHouseClient;
+  /** Database holding the facts tables; every table reference is qualified with it. */
+  database: string;
+  kind: "chdb" | "clickhouse";
+  query<T>(query: string, params?: Record<string, unknown>): Promise<T[]>;
+  command(query: string, params?: Record<string, unknown>): Promise<void>;
+  insert<T extends object>(table: string, rows: readonly T[]): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Settings applied to every query so both transports answer identically: 64-bit integers as
+ * JSON numbers (counts stay below 2^53), and inserts that return only once data is written.
+ */
+const SETTINGS: ClickHouseSettings = {
+  output_format_json_quote_64bit_integers: 0,
+  date_time_input_format: "best_effort",
+};
+
+const DB_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+export async function openFacts(options: {
+  url?: string;
+  path?: string;
+  database: string;
+}): Promise<FactsStore> {
+  if (!DB_NAME.test(options.database)) throw new Error(`Invalid facts database name: ${options.database}`);
+  let client: ClickHouseClient;
+  let kind: FactsStore["kind"];
+  if (options.url) {
+    kind = "clickhouse";
+    client = createClient({
+      url: options.url,
+      clickhouse_settings: { ...SETTINGS, async_insert: 0, wait_end_of_query: 1 },
+      request_timeout: 60_000,
+    });
+  } else {
+    kind = "chdb";
+    const { createChdbConnection } = await import("chdb/connection");
+    if (options.path) await mkdir(options.path, { recursive: true });
+    client = createClient({
+      connection: createChdbConnection({ path: options.path ?? ":memory:" }),
+      clickhouse_settings: SETTINGS,
+    } as Parameters<typeof createClient>[0]);
+  }
+  const database = options.database;
+  await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+
+  return {
+    client,
+    database,
+    kind,
+    async query<T>(query: string, params: Record<string, unknown> = {}) {
+      const rs = await client.query({ query, query_params: params, format: "JSONEachRow" });
+      return (await rs.json()) as T[];
+    },
+    async command(query: string, params: Record<string, unknown> = {}) {
+      await client.command({ query, query_params: params });
+    },
+    async insert<T extends object>(table: string, rows: readonly T[]) {
+      if (rows.length === 0) return;
+      await client.insert({ table: `${database}.${table}`, values: rows as T[], format: "JSONEachRow" });
+    },
+    async ping() {
+      try {
+        const r = await client.ping();
+        if (!r.success) return false;
+        await client.query({ query: "SELECT 1", format: "JSONEachRow" }).then((rs) => rs.json());
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => client.close(),
+  };
+}
