@@ -88,7 +88,6 @@ export function createApp({ stores, config }: CreateAppOptions): OpenAPIHono<App
     },
   });
 
-  app.all("/api/*", (c) => problem(c, "not_found", `No route ${c.req.method} ${c.req.path}`));
   if (config.webDir) serveWeb(app, config.webDir);
 
   app.notFound((c) => problem(c, "not_found", `No route ${c.req.method} ${c.req.path}`));

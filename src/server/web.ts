@@ -22,7 +22,9 @@ export function serveWeb(app: OpenAPIHono<AppEnv>, webDir: string): void {
     if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
   });
   app.use("*", serveStatic({ root: webDir }));
-  app.get("*", (c) => {
+  app.get("*", async (c, next) => {
+    // API paths fall through to their routes, or to the app's problem+json 404.
+    if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/health/")) return next();
     c.header("Cache-Control", "no-cache");
     return c.html(index);
   });

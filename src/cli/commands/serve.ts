@@ -26,16 +26,15 @@ export function serveCommand(program: Command): void {
       });
       const stores = `${env.databaseUrl ? "PostgreSQL server" : "PGlite (embedded)"} + ${env.clickhouseUrl ? "ClickHouse server" : "chDB (embedded)"}`;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`Journeylens is running at ${server.url}  (${stores}, ready in ${seconds} s)`);
+      const lines = [`Journeylens is running at ${server.url}  (${stores}, ready in ${seconds} s)`];
       if (server.demo)
-        console.log(
-          `Demo login: ${server.demo.email} / ${server.demo.password}  (change it before real use)`,
-        );
+        lines.push(`Demo login: ${server.demo.email} / ${server.demo.password}  (change it before real use)`);
       if (!env.databaseUrl) {
-        console.log(
+        lines.push(
           "Note: embedded PGlite survives a process crash but not a power loss; use DATABASE_URL in production.",
         );
       }
+      console.log(lines.join("\n"));
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;

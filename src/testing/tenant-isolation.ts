@@ -1,0 +1,155 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { sql } from "kysely";
+import type { Stores } from "../core/stores.js";
+import type { AppEnv } from "../server/env.js";
+import { routeTable } from "../server/route-table.js";
+import type { SeededWorkspace } from "./app.js";
+
+/**
+ * Routes that by design carry no workspace: health, the OpenAPI document, the caller's own
+ * profile and session, the workspace list/creation, and operator-only account creation.
+ * A route added outside this list must have `{workspaceId}` in its path or the walk fails.
+ */
+export const GLOBAL_ROUTES = new Set([
+  "GET /health/live",
+  "GET /health/ready",
+  "POST /api/v1/auth/login",
+  "POST /api/v1/auth/logout",
+  "GET /api/v1/me",
+  "PATCH /api/v1/me",
+  "GET /api/v1/workspaces",
+  "POST /api/v1/workspaces",
+  "POST /api/v1/users",
+]);
+
+/** How to make a resource in the foreign workspace for each path parameter name. */
+export type ForeignFixture = (stores: Stores, foreign: SeededWorkspace) => Promise<string>;
+
+export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
+  keyId: async (stores, foreign) => {
+    await foreign.key(["read"]);
+    const row = await stores.sor.db
+      .selectFrom("api_keys")
+      .select("id")
+      .where("workspace_id", "=", foreign.workspaceId)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+  userId: async (_stores, foreign) => (await foreign.member("analyst")).userId,
+};
+
+/** A fingerprint of everything both stores hold (sessions aside), to prove a request changed nothing. */
+export async function digestStores(stores: Stores): Promise<string> {
+  const { db } = stores.sor;
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE'
+      and table_name not in ('sessions', 'kysely_migration', 'kysely_migration_lock')
+    order by table_name`.execute(db);
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const r = await sql<{ d: string | null }>`
+      select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as d from ${sql.table(table_name)} t`.execute(
+      db,
+    );
+    parts.push(`${table_name}:${r.rows[0]?.d}`);
+  }
+  const facts = stores.facts;
+  const factTables = await facts.query<{ name: string }>(
+    "SELECT name FROM system.tables WHERE database = {db:String} ORDER BY name",
+    { db: facts.database },
+  );
+  for (const { name } of factTables) {
+    const [r] = await facts.query<{ n: number; h: string }>(
+      `SELECT count() AS n, toString(groupBitXor(cityHash64(*))) AS h FROM ${facts.database}.${name}`,
+    );
+    parts.push(`facts.${name}:${r?.n}:${r?.h}`);
+  }
+  return parts.join("\n");
+}
+
+export interface Violation {
+  route: string;
+  problem: string;
+}
+
+interface Doc {
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content?: Record<string, { example?: unknown }> } }>
+  >;
+}
+
+/**
+ * Walks every route of the app's route table as workspace A, aiming at workspace B's ids, and
+ * reports each route that does not answer 404 or that changed anything in either store.
+ */
+export async function walkTenantIsolation(
+  app: OpenAPIHono<AppEnv>,
+  stores: Stores,
+  own: SeededWorkspace,
+  foreign: SeededWorkspace,
+  credentials: { label: string; headers: Record<string, string> }[],
+): Promise<{ violations: Violation[]; checked: string[] }> {
+  const violations: Violation[] = [];
+  const checked: string[] = [];
+  const doc = (await (await app.request("/api/openapi.json")).json()) as Doc;
+  const ids: Record<string, string> = {};
+
+  for (const route of routeTable(app)) {
+    const name = `${route.method} ${route.path}`;
+    const others = route.params.filter((p) => p !== "workspaceId");
+    if (route.params.length === 0) {
+      if (!GLOBAL_ROUTES.has(name))
+        violations.push({ route: name, problem: "no {workspaceId} in the path and not declared global" });
+      continue;
+    }
+    const missing = others.filter((p) => !FOREIGN_FIXTURES[p]);
+    if (missing.length > 0) {
+      violations.push({
+        route: name,
+        problem: `no foreign-id fixture for ${missing.join(", ")}; add one to FOREIGN_FIXTURES`,
+      });
+      continue;
+    }
+    const op = doc.paths[route.path]?.[route.method.toLowerCase()];
+    const hasBody = op?.requestBody !== undefined;
+    const example = op?.requestBody?.content?.["application/json"]?.example;
+    if (hasBody && example === undefined) {
+      violations.push({
+        route: name,
+        problem: "the request body has no example; the walk needs a valid body",
+      });
+      continue;
+    }
+    for (const p of others) ids[p] ??= await (FOREIGN_FIXTURES[p] as ForeignFixture)(stores, foreign);
+
+    // Foreign workspace with foreign ids; and, where other ids exist, own workspace with foreign ids.
+    const targets = [{ workspaceId: foreign.workspaceId, label: "foreign workspace" }];
+    if (others.length > 0 && route.params.includes("workspaceId"))
+      targets.push({ workspaceId: own.workspaceId, label: "own workspace, foreign ids" });
+    if (!route.params.includes("workspaceId"))
+      targets.splice(0, 1, { workspaceId: "", label: "foreign ids" });
+    for (const target of targets) {
+      const path = route.path.replace(/\{([^}]+)\}/g, (_, p: string) =>
+        p === "workspaceId" ? target.workspaceId : (ids[p] ?? ""),
+      );
+      for (const cred of credentials) {
+        const before = await digestStores(stores);
+        const res = await app.request(path, {
+          method: route.method,
+          headers: { ...cred.headers, ...(hasBody && { "content-type": "application/json" }) },
+          ...(hasBody && { body: JSON.stringify(example) }),
+        });
+        const after = await digestStores(stores);
+        const where = `${name} (${target.label}, ${cred.label})`;
+        checked.push(where);
+        if (res.status !== 404)
+          violations.push({ route: where, problem: `answered ${res.status}, expected 404` });
+        if (before !== after) violations.push({ route: where, problem: "changed stored data" });
+      }
+    }
+  }
+  return { violations, checked };
+}

@@ -1,0 +1,110 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, Outlet, useLocation, useParams } from "react-router";
+import type { Session } from "../../api/types";
+import { Icon, type IconName } from "../../components/Icon";
+import { Loading } from "../../components/Loading";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { WorkspaceContext } from "../workspaces/context";
+import { useWorkspace } from "../workspaces/hooks";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { UserMenu } from "./UserMenu";
+import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
+
+const NAV_ITEMS = [
+  { to: "journeys", icon: "journeys" },
+  { to: "touchpoints", icon: "touchpoints" },
+  { to: "personas", icon: "personas" },
+  { to: "feedback", icon: "feedback" },
+  { to: "analytics", icon: "analytics" },
+  { to: "cases", icon: "cases" },
+  { to: "roadmap", icon: "roadmap" },
+] as const satisfies readonly { to: string; icon: IconName }[];
+
+export function AppShell({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const { workspaceId = "" } = useParams();
+  const location = useLocation();
+  const workspace = useWorkspace(workspaceId);
+  useDocumentTitle(workspace.data?.name);
+
+  // After client-side navigation, move focus to the new page's heading so screen readers announce it.
+  const shownPath = useRef(location.pathname);
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    const heading = document.querySelector<HTMLElement>("#main h1");
+    if (heading) heading.focus();
+    else document.getElementById("main")?.focus();
+  }, [location.pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("skipLink")}
+      </a>
+      <nav className="sidebar" aria-label={t("nav.label")}>
+        <Link className="brand" to={`/w/${workspaceId}`}>
+          <span className="brand__mark" aria-hidden="true">
+            <Icon name="journeys" size={16} />
+          </span>
+          <span className="brand__name">{t("app.name")}</span>
+        </Link>
+        <div className="nav">
+          <ul className="nav__list">
+            {NAV_ITEMS.map((item) => (
+              <li key={item.to}>
+                <NavLink className="nav__link" to={`/w/${workspaceId}/${item.to}`}>
+                  <Icon name={item.icon} />
+                  <span>{t(`nav.${item.to}`)}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <ul className="nav__list nav__list--bottom">
+            <li>
+              <NavLink className="nav__link" to={`/w/${workspaceId}/settings`}>
+                <Icon name="settings" />
+                <span>{t("nav.settings")}</span>
+              </NavLink>
+            </li>
+          </ul>
+        </div>
+      </nav>
+      <div className="shell__body">
+        <header className="topbar">
+          <WorkspaceSwitcher current={workspace.data} />
+          <div className="topbar__end">
+            <LanguageSwitch />
+            <UserMenu user={session.user} />
+          </div>
+        </header>
+        <main id="main" className="main" tabIndex={-1}>
+          {workspace.isPending ? (
+            <Loading />
+          ) : workspace.isError ? (
+            <WorkspaceUnavailable />
+          ) : (
+            <WorkspaceContext.Provider value={workspace.data}>
+              <Outlet />
+            </WorkspaceContext.Provider>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function WorkspaceUnavailable() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <div className="notice">
+        <h1 className="notice__title" tabIndex={-1}>
+          {t("workspace.notFoundTitle")}
+        </h1>
+        <p>{t("workspace.notFoundDescription")}</p>
+      </div>
+    </div>
+  );
+}
