@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueue } from "../core/outbox/enqueue.js";
 import type { Stores } from "../core/stores.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../testing/app.js";
 import { storeVariants } from "../testing/stores.js";
@@ -333,6 +334,31 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("management API 
     const res = await down("GET", "/health/ready");
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
+  });
+
+  it("shows parked outbox messages to admins and queues them again", async () => {
+    const id = await enqueue(stores.sor.db, {
+      workspaceId: ws.workspaceId,
+      topic: "webhook.deliver",
+      payload: { to: "x" },
+    });
+    await stores.sor.db
+      .updateTable("outbox")
+      .set({ status: "parked", attempts: 8, last_error: "HTTP 500" })
+      .where("id", "=", id)
+      .execute();
+    const base = `/api/v1/workspaces/${ws.workspaceId}/outbox`;
+    const parked = await call("GET", `${base}/parked`, { cookie: ws.ownerCookie });
+    expect(parked.body.items).toEqual([
+      expect.objectContaining({ id, topic: "webhook.deliver", attempts: 8, lastError: "HTTP 500" }),
+    ]);
+    const retried = await call("POST", `${base}/${id}/retry`, { cookie: ws.ownerCookie });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ id, status: "pending", attempts: 0 });
+    expect((await call("POST", `${base}/${id}/retry`, { cookie: ws.ownerCookie })).status).toBe(409);
+    expect((await call("GET", `${base}/parked`, { cookie: ws.ownerCookie })).body.items).toEqual([]);
+    const viewer = await ws.member("viewer");
+    expect((await call("GET", `${base}/parked`, { cookie: viewer.cookie })).status).toBe(403);
   });
 
   it("lets the system actor create accounts and workspaces, and nobody else", async () => {

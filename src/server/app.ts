@@ -15,6 +15,7 @@ import { apiKeyRoutes } from "./routes/api-keys.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { memberRoutes } from "./routes/members.js";
+import { outboxRoutes } from "./routes/outbox.js";
 import { userRoutes } from "./routes/users.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 import { serveWeb } from "./web.js";
@@ -25,7 +26,15 @@ export interface CreateAppOptions {
 }
 
 /** Feature routers. A new feature adds its router here and nothing else. */
-const features = [healthRoutes, authRoutes, userRoutes, workspaceRoutes, memberRoutes, apiKeyRoutes];
+const features = [
+  healthRoutes,
+  authRoutes,
+  userRoutes,
+  workspaceRoutes,
+  memberRoutes,
+  apiKeyRoutes,
+  outboxRoutes,
+];
 
 const STORE_ERROR =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|connection terminated|Connection terminated|PGlite is closed|socket hang up/i;

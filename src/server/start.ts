@@ -7,6 +7,8 @@ import { acquireLock, updateLock } from "../core/datadir/lock.js";
 import { randomToken } from "../core/ids.js";
 import { migrateStores, openStores } from "../core/stores.js";
 import { seedDemo } from "../core/workspaces/seed-demo.js";
+import { outboxHandlers } from "../worker/handlers.js";
+import { createOutboxWorker } from "../worker/outbox-worker.js";
 import { createApp } from "./app.js";
 
 export interface StartOptions {
@@ -26,7 +28,7 @@ export interface StartOptions {
 export interface RunningServer {
   url: string;
   demo: { email: string; password: string } | undefined;
-  /** Stop accepting, drain in-flight requests, close the stores, release the lock. */
+  /** Stop accepting, drain in-flight requests and outbox work, close the stores, release the lock. */
   close(): Promise<void>;
 }
 
@@ -54,6 +56,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const host = options.host ?? "127.0.0.1";
       const config = defaultAppConfig({ ...options.config, webDir: options.webDir, systemToken });
       const app = createApp({ stores, config });
+      const worker = createOutboxWorker({ db: stores.sor.db, handlers: outboxHandlers(stores) });
+      worker.start();
       const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
         const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
       });
@@ -71,6 +75,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
             const closed = new Promise<void>((resolve) => server.close(() => resolve()));
             if ("closeIdleConnections" in server) server.closeIdleConnections();
             await closed;
+            await worker.drain();
             await stores.close();
             lock.release();
           })();

@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { sql } from "kysely";
 import { inject } from "vitest";
 import { connectPostgres, openPGlite, type SystemOfRecord } from "../core/db/connect.js";
 import { openFacts } from "../core/facts/client.js";
 import { migrateFacts } from "../core/facts/migrate.js";
 import { combineStores, type Stores } from "../core/stores.js";
-import { adminUrl, withDatabase } from "./pg-url.js";
+import { createDatabaseFromTemplate } from "./postgres-db.js";
 
 export interface StoreVariant {
   name: string;
@@ -22,18 +21,13 @@ async function pgliteFromTemplate(): Promise<SystemOfRecord> {
 }
 
 async function postgresFromTemplate(url: string, templateDb: string): Promise<SystemOfRecord> {
-  const name = `jl_t_${suffix()}`;
-  const admin = connectPostgres(adminUrl(url), 1);
-  await sql.raw(`create database ${name} template ${templateDb}`).execute(admin.db);
-  await admin.close();
-  const sor = connectPostgres(withDatabase(url, name), 5);
+  const scratch = await createDatabaseFromTemplate(url, templateDb);
+  const sor = connectPostgres(scratch.url, 5);
   return {
     ...sor,
     async close() {
       await sor.close();
-      const dropper = connectPostgres(adminUrl(url), 1);
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(dropper.db);
-      await dropper.close();
+      await scratch.drop();
     },
   };
 }

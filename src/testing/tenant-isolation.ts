@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "kysely";
+import { enqueue } from "../core/outbox/enqueue.js";
 import type { Stores } from "../core/stores.js";
 import type { AppEnv } from "../server/env.js";
 import { routeTable } from "../server/route-table.js";
@@ -37,6 +38,19 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
     return row.id;
   },
   userId: async (_stores, foreign) => (await foreign.member("analyst")).userId,
+  messageId: async (stores, foreign) => {
+    const id = await enqueue(stores.sor.db, {
+      workspaceId: foreign.workspaceId,
+      topic: "test.parked",
+      payload: { n: 1 },
+    });
+    await stores.sor.db
+      .updateTable("outbox")
+      .set({ status: "parked", last_error: "boom" })
+      .where("id", "=", id)
+      .execute();
+    return id;
+  },
 };
 
 /** A fingerprint of everything both stores hold (sessions aside), to prove a request changed nothing. */
