@@ -23,6 +23,8 @@ import { serveWeb } from "./web.js";
 export interface CreateAppOptions {
   stores: Stores;
   config: AppConfig;
+  /** Receives one line per request (status, method, path, duration, request id). */
+  accessLog?: (line: string) => void;
 }
 
 /** Feature routers. A new feature adds its router here and nothing else. */
@@ -39,10 +41,18 @@ const features = [
 const STORE_ERROR =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|connection terminated|Connection terminated|PGlite is closed|socket hang up/i;
 
-export function createApp({ stores, config }: CreateAppOptions): OpenAPIHono<AppEnv> {
+export function createApp({ stores, config, accessLog }: CreateAppOptions): OpenAPIHono<AppEnv> {
   const app = router();
 
   app.use("*", requestId({ headerName: "X-Request-Id", limitLength: 200 }));
+  if (accessLog) {
+    app.use("*", async (c, next) => {
+      const started = performance.now();
+      await next();
+      const ms = (performance.now() - started).toFixed(1);
+      accessLog(`${c.res.status} ${c.req.method} ${c.req.path} ${ms} ms req=${c.get("requestId")}`);
+    });
+  }
   app.use("*", async (c, next) => {
     c.set("stores", stores);
     c.set("config", config);

@@ -23,6 +23,8 @@ export interface StartOptions {
   seedDemo?: boolean;
   config?: Partial<AppConfig>;
   log?: (line: string) => void;
+  /** One line per request; off when absent. */
+  accessLog?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -55,7 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       chmodSync(systemTokenPath(options.dataDir), 0o600);
       const host = options.host ?? "127.0.0.1";
       const config = defaultAppConfig({ ...options.config, webDir: options.webDir, systemToken });
-      const app = createApp({ stores, config });
+      const app = createApp({ stores, config, ...(options.accessLog && { accessLog: options.accessLog }) });
       const worker = createOutboxWorker({ db: stores.sor.db, handlers: outboxHandlers(stores) });
       worker.start();
       const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -9,7 +9,8 @@ export function serveCommand(program: Command): void {
     .option("-p, --port <port>", "port to listen on (env PORT, default 3000)", (v) => Number.parseInt(v, 10))
     .option("--host <host>", "interface to bind (env HOST, default 127.0.0.1)")
     .option("--no-demo", "do not create the demo workspace on first run")
-    .action(async (opts: { port?: number; host?: string; demo: boolean }) => {
+    .option("--quiet", "no access log")
+    .action(async (opts: { port?: number; host?: string; demo: boolean; quiet?: boolean }) => {
       const env = envConfig();
       const started = Date.now();
       console.log(`Journeylens: data directory ${env.dataDir}`);
@@ -23,6 +24,9 @@ export function serveCommand(program: Command): void {
         seedDemo: opts.demo,
         config: env.publicUrl ? { publicUrl: env.publicUrl } : {},
         log: (line) => console.log(line),
+        ...(!opts.quiet && {
+          accessLog: (line: string) => console.log(`${new Date().toISOString()} ${line}`),
+        }),
       });
       const stores = `${env.databaseUrl ? "PostgreSQL server" : "PGlite (embedded)"} + ${env.clickhouseUrl ? "ClickHouse server" : "chDB (embedded)"}`;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
