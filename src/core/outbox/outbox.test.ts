@@ -234,6 +234,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox on %s", 
     expect(again).toMatchObject({ id: first, attempts: 1 });
   });
 
+  // Server only: PGlite is a single session, so two transactions are never open at once there.
   it.runIf(variant.name.startsWith("postgres"))(
     "SKIP LOCKED: a claim inside an open transaction does not block or share rows with another",
     async () => {
