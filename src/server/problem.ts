@@ -58,7 +58,7 @@ export function problem(
   if (retryAfterSeconds !== undefined)
     c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
   const body = {
-    type: `https://journeylens.dev/problems/${code}`,
+    type: `urn:journeylens:problem:${code}`,
     title: TITLES[code],
     status,
     detail,
