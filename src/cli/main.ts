@@ -2,8 +2,11 @@ import { Command, CommanderError } from "commander";
 import { isAppError } from "../core/errors.js";
 import { CliError } from "./api.js";
 import { apikeyCommand } from "./commands/apikey.js";
+import { journeyCommand } from "./commands/journey.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { personaCommand } from "./commands/persona.js";
 import { serveCommand } from "./commands/serve.js";
+import { touchpointCommand } from "./commands/touchpoint.js";
 import { userCommand } from "./commands/user.js";
 import { workspaceCommand } from "./commands/workspace.js";
 

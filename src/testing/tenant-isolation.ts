@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "kysely";
+import { uuidv7 } from "../core/ids.js";
 import { enqueue } from "../core/outbox/enqueue.js";
 import type { Stores } from "../core/stores.js";
 import type { AppEnv } from "../server/env.js";
@@ -27,6 +28,79 @@ export const GLOBAL_ROUTES = new Set([
 export type ForeignFixture = (stores: Stores, foreign: SeededWorkspace) => Promise<string>;
 
 export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
+  touchpointId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("touchpoints")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        key: `tp-${id}`,
+        name: "Foreign",
+        channel: "web",
+        kind: "direct",
+        department: null,
+        owner_user_id: null,
+        owner_team: null,
+        tags: "[]",
+        internal_rating_by: null,
+        internal_rating_at: null,
+        event_matchers: "[]",
+      })
+      .execute();
+    return id;
+  },
+  personaId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("personas")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        key: `p-${id}`,
+        name: "Foreign",
+        goals: "[]",
+        needs: "[]",
+        frustrations: "[]",
+        channels: "[]",
+        segment_rule: null,
+      })
+      .execute();
+    return id;
+  },
+  journeyId: async (stores, foreign) => {
+    const id = uuidv7();
+    const document = JSON.stringify({ schemaVersion: 1, title: "Foreign", stages: [] });
+    await stores.sor.db
+      .insertInto("journeys")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        title: "Foreign",
+        persona_id: null,
+        owner_user_id: null,
+        status: "draft",
+        version: 1,
+        document,
+        updated_by: null,
+      })
+      .execute();
+    await stores.sor.db
+      .insertInto("journey_revisions")
+      .values({
+        journey_id: id,
+        workspace_id: foreign.workspaceId,
+        version: 1,
+        document,
+        author_type: "system",
+        author_id: null,
+        summary: "{}",
+      })
+      .execute();
+    return id;
+  },
+  /** A journey revision number: with a foreign journey id it must still answer 404. */
+  version: async () => "1",
   keyId: async (stores, foreign) => {
     await foreign.key(["read"]);
     const row = await stores.sor.db

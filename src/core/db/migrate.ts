@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as m0001 from "./migrations/0001_foundation.js";
+import * as m0002 from "./migrations/0002_journey_design.js";
 import type { Database } from "./schema.js";
 
 /** Ordered migrations of the system of record. Append only; never edit a released one. */
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_journey_design": m0002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -92,6 +92,76 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export type TouchpointKind = "direct" | "indirect" | "hidden";
+
+export interface TouchpointsTable {
+  id: string;
+  workspace_id: string;
+  /** Stable natural key (slug), unique per workspace: imports upsert by it. */
+  key: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  channel: string;
+  kind: TouchpointKind;
+  department: string | null;
+  owner_user_id: string | null;
+  owner_team: string | null;
+  tags: Json<string[]>;
+  signature: ColumnType<boolean, boolean | undefined, boolean>;
+  /** numeric(2,1): PostgreSQL returns it as a string. */
+  internal_rating: ColumnType<string | null, number | null | undefined, number | null>;
+  internal_rating_by: string | null;
+  internal_rating_at: Timestamp | null;
+  event_matchers: Json<unknown[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonasTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  name: string;
+  quote: ColumnType<string, string | undefined, string>;
+  description: ColumnType<string, string | undefined, string>;
+  avatar_color: ColumnType<string, string | undefined, string>;
+  goals: Json<string[]>;
+  needs: Json<string[]>;
+  frustrations: Json<string[]>;
+  channels: Json<string[]>;
+  segment_rule: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type JourneyStatus = "draft" | "as_is" | "to_be" | "archived";
+
+export interface JourneysTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  scenario: ColumnType<string, string | undefined, string>;
+  persona_id: string | null;
+  owner_user_id: string | null;
+  status: JourneyStatus;
+  version: number;
+  document: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface JourneyRevisionsTable {
+  journey_id: string;
+  workspace_id: string;
+  version: number;
+  document: Json<unknown>;
+  author_type: "user" | "api_key" | "system";
+  author_id: string | null;
+  summary: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -101,6 +171,10 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  touchpoints: TouchpointsTable;
+  personas: PersonasTable;
+  journeys: JourneysTable;
+  journey_revisions: JourneyRevisionsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;
