@@ -21,7 +21,7 @@ describe("journeylens CLI", () => {
   it("manages workspaces, accounts and keys on a closed data directory", async () => {
     const env = { JOURNEYLENS_DATA: mkdtempSync(join(tmpdir(), "jl-cli-")) };
     const migrated = await runCli(["migrate"], env);
-    expect(migrated.stdout).toContain("Applied: 0001_foundation, facts/0001_events");
+    expect(migrated.stdout).toContain("Applied: 0001_foundation, 0002_journey_design, facts/0001_events");
     expect((await runCli(["migrate"], env)).stdout).toContain("Both stores are up to date.");
     const ws = await runCli(["workspace", "create", "--name", "Stadtwerke Süd"], env);
     expect(ws.stdout).toMatch(/Created workspace "Stadtwerke Süd" \(slug stadtwerke-sud, id [0-9a-f-]{36}\)/);

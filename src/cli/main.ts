@@ -18,7 +18,16 @@ const program = new Command()
   .showHelpAfterError("(add --help for usage)")
   .exitOverride();
 
-for (const register of [serveCommand, migrateCommand, userCommand, apikeyCommand, workspaceCommand])
+for (const register of [
+  serveCommand,
+  migrateCommand,
+  userCommand,
+  apikeyCommand,
+  workspaceCommand,
+  journeyCommand,
+  touchpointCommand,
+  personaCommand,
+])
   register(program);
 
 try {

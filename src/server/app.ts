@@ -39,6 +39,9 @@ const features = [
   memberRoutes,
   apiKeyRoutes,
   outboxRoutes,
+  journeyRoutes,
+  touchpointRoutes,
+  personaRoutes,
 ];
 
 const STORE_ERROR =
@@ -114,7 +117,8 @@ export function createApp({ stores, config, accessLog }: CreateAppOptions): Open
 
   app.notFound((c) => problem(c, "not_found", `No route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
-    if (isAppError(err)) return problem(c, err.code, err.message, err.errors, err.retryAfterSeconds);
+    if (isAppError(err))
+      return problem(c, err.code, err.message, err.errors, err.retryAfterSeconds, err.extra);
     if (err instanceof HTTPException && err.status === 400) {
       return problem(c, "validation_failed", "The body is not valid JSON", [
         { pointer: "/body", code: "invalid_json", message: err.message },

@@ -37,6 +37,13 @@ export function router(): OpenAPIHono<AppEnv> {
   });
 }
 
+/**
+ * Names a schema in the OpenAPI document. Core schemas are built with plain zod, possibly before
+ * `@hono/zod-openapi` has extended it, so they are copied (`extend({})`) before being named.
+ */
+export const named = <T extends z.ZodRawShape>(schema: z.ZodObject<T>, id: string) =>
+  schema.extend({}).openapi(id);
+
 export const json = <T extends z.ZodType>(schema: T, example?: z.input<T>) => ({
   content: { "application/json": { schema, ...(example !== undefined && { example }) } },
 });

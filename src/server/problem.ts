@@ -52,12 +52,14 @@ export function problem(
   detail: string,
   errors: FieldError[] = [],
   retryAfterSeconds?: number,
+  extra?: Record<string, unknown>,
 ): Response {
   const status = STATUS[code];
   const requestId = (c.get("requestId") as string | undefined) ?? "";
   if (retryAfterSeconds !== undefined)
     c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
   const body = {
+    ...extra,
     type: `urn:journeylens:problem:${code}`,
     title: TITLES[code],
     status,

@@ -167,7 +167,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
 
   it("re-runs a message whose worker died once its lease expires, exactly once", async () => {
     const id = await enqueue(db, { workspaceId: ws, topic: "t", payload: {} });
-    await claimBatch(db, { workerId: "crashed", limit: 10, leaseMs: 200 });
+    await claimBatch(db, { workerId: "crashed", limit: 10, leaseMs: 1000 });
     const handled: string[] = [];
     const worker = createOutboxWorker({
       db,
@@ -176,7 +176,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
       handlers: { t: async (r) => void handled.push(r.id) },
     });
     expect(await worker.runOnce()).toMatchObject({ claimed: 0 });
-    await sleep(350);
+    await sleep(1200);
     expect(await worker.runOnce()).toEqual({ claimed: 1, done: 1, retried: 0, parked: 0, lost: 0 });
     expect(handled).toEqual([id]);
     expect(await row(db, id)).toMatchObject({

@@ -180,9 +180,10 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox on %s", 
 
   it("takes over a row whose lease expired, and fences off the worker that lost it", async () => {
     const id = await enqueue(db, { workspaceId: ws, topic: "a", payload: {} });
-    await claimBatch(db, { workerId: "dead", limit: 1, leaseMs: 150 });
+    // Leases long enough that a loaded CI machine cannot outrun them between the two claims.
+    await claimBatch(db, { workerId: "dead", limit: 1, leaseMs: 1000 });
     expect(await claimBatch(db, { workerId: "alive", limit: 1, leaseMs: 60_000 })).toEqual([]);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1200));
     const [taken] = await claimBatch(db, { workerId: "alive", limit: 1, leaseMs: 60_000 });
     expect(taken).toMatchObject({
       id,

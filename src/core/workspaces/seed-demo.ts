@@ -1,17 +1,26 @@
 import type { Db } from "../db/connect.js";
+import { seedDemoContent } from "../demo/seed-demo-content.js";
 import { createUser } from "../users/create-user.js";
 import { createWorkspace } from "./create-workspace.js";
+import { resolveAccess } from "./resolve-access.js";
 
 export const DEMO_LOGIN = { email: "demo@journeylens.local", password: "journeylens-demo" } as const;
 
 /**
- * First run only: a "Demo" workspace owned by a demo account, so a new installation can be
- * explored at once. Nothing happens when any workspace exists.
+ * First run only: a "Demo" workspace owned by a demo account, with three demo journeys, so a new
+ * installation can be explored at once. Nothing happens when any workspace exists.
  */
 export async function seedDemo(db: Db): Promise<{ email: string; password: string } | undefined> {
   const any = await db.selectFrom("workspaces").select("id").limit(1).executeTakeFirst();
   if (any) return undefined;
-  const user = await createUser(db, { ...DEMO_LOGIN, name: "Demo", locale: "de" });
-  await createWorkspace(db, { kind: "system" }, { name: "Demo", slug: "demo", ownerEmail: user.email });
+  const user = await createUser(db, { ...DEMO_LOGIN, name: "Dana Demo", locale: "de" });
+  const ws = await createWorkspace(
+    db,
+    { kind: "system" },
+    { name: "Demo", slug: "demo", ownerEmail: user.email },
+  );
+  const access = await resolveAccess(db, { kind: "system" }, ws.id);
+  if (!access) throw new Error("the demo workspace vanished while seeding");
+  await seedDemoContent({ db, access }, user.id);
   return { ...DEMO_LOGIN };
 }

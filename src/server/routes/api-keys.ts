@@ -5,10 +5,10 @@ import { listApiKeys } from "../../core/auth/list-api-keys.js";
 import { revokeApiKey } from "../../core/auth/revoke-api-key.js";
 import { ZPageQuery } from "../../core/pagination.js";
 import { requireWorkspace } from "../middleware/auth.js";
-import { errorResponses, json, jsonBody, router, security } from "../openapi.js";
+import { errorResponses, json, jsonBody, named, router, security } from "../openapi.js";
 import { ctx, page, WorkspaceParams } from "./shared.js";
 
-const ZApiKeySchema = ZApiKey.openapi("ApiKey");
+const ZApiKeySchema = named(ZApiKey, "ApiKey");
 const KeyParams = WorkspaceParams.extend({
   keyId: z.string().openapi({ param: { name: "keyId", in: "path" } }),
 });

@@ -5,10 +5,10 @@ import { changeMemberRole, removeMember } from "../../core/workspaces/change-mem
 import { listMembers } from "../../core/workspaces/list-members.js";
 import { ZAddMember, ZMember, ZUpdateMember } from "../../core/workspaces/workspaces.schema.js";
 import { requireWorkspace } from "../middleware/auth.js";
-import { conflictResponse, errorResponses, json, jsonBody, router, security } from "../openapi.js";
+import { conflictResponse, errorResponses, json, jsonBody, named, router, security } from "../openapi.js";
 import { ctx, page, WorkspaceParams } from "./shared.js";
 
-const ZMemberSchema = ZMember.openapi("Member");
+const ZMemberSchema = named(ZMember, "Member");
 const MemberParams = WorkspaceParams.extend({
   userId: z.string().openapi({ param: { name: "userId", in: "path" } }),
 });

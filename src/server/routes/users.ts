@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { createUser } from "../../core/users/create-user.js";
 import { ZCreateUser, ZUser } from "../../core/users/users.schema.js";
 import { requireActor } from "../middleware/auth.js";
-import { conflictResponse, errorResponses, json, jsonBody, router, security } from "../openapi.js";
+import { conflictResponse, errorResponses, json, jsonBody, named, router, security } from "../openapi.js";
 
 /** Operator endpoints, open only to the system actor (the local CLI). */
 export function userRoutes() {
@@ -21,7 +21,7 @@ export function userRoutes() {
         password: "initial-pass-123",
       }),
       responses: {
-        201: { description: "Created", ...json(ZUser.openapi("User")) },
+        201: { description: "Created", ...json(named(ZUser, "User")) },
         ...errorResponses,
         ...conflictResponse,
       },

@@ -7,10 +7,10 @@ import { listWorkspaces } from "../../core/workspaces/list-workspaces.js";
 import { updateWorkspace } from "../../core/workspaces/update-workspace.js";
 import { ZCreateWorkspace, ZUpdateWorkspace, ZWorkspace } from "../../core/workspaces/workspaces.schema.js";
 import { currentActor, requireActor, requireWorkspace } from "../middleware/auth.js";
-import { conflictResponse, errorResponses, json, jsonBody, router, security } from "../openapi.js";
+import { conflictResponse, errorResponses, json, jsonBody, named, router, security } from "../openapi.js";
 import { ctx, page, WorkspaceParams } from "./shared.js";
 
-const ZWorkspaceSchema = ZWorkspace.openapi("Workspace");
+const ZWorkspaceSchema = named(ZWorkspace, "Workspace");
 const ZAuditEntry = z
   .object({
     id: z.string(),

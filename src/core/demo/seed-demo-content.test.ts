@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storeVariants } from "../../testing/stores.js";
+import { getJourney } from "../journeys/get-journey.js";
+import { journeyCoverage } from "../journeys/journey-coverage.js";
+import type { Stores } from "../stores.js";
+import { resolveAccess } from "../workspaces/resolve-access.js";
+import { DEMO_LOGIN, seedDemo } from "../workspaces/seed-demo.js";
+
+describe.each(storeVariants().map((v) => [v.name, v] as const))("demo content on %s", (_name, variant) => {
+  let stores: Stores;
+  beforeAll(async () => {
+    stores = await variant.open();
+  });
+  afterAll(() => stores.close());
+
+  it("seeds three German journeys with personas, 20+ touchpoints each incl. hidden moments, once", async () => {
+    expect(await seedDemo(stores.sor.db)).toEqual(DEMO_LOGIN);
+    expect(await seedDemo(stores.sor.db)).toBeUndefined();
+    const { db } = stores.sor;
+    const ws = await db
+      .selectFrom("workspaces")
+      .select("id")
+      .where("slug", "=", "demo")
+      .executeTakeFirstOrThrow();
+    const access = await resolveAccess(db, { kind: "system" }, ws.id);
+    if (!access) throw new Error("no access");
+    const journeys = await db
+      .selectFrom("journeys")
+      .select(["id", "title", "persona_id", "owner_user_id"])
+      .execute();
+    expect(journeys.map((j) => j.title).sort()).toEqual([
+      "Geschäftsreise: Hotelaufenthalt von der Buchung bis zum Check-out",
+      "Online-Kauf mit Retoure",
+      "Umzug mit Festnetz und Internet",
+    ]);
+    const hidden = await db.selectFrom("touchpoints").select("id").where("kind", "=", "hidden").execute();
+    expect(hidden.length).toBeGreaterThanOrEqual(9);
+    expect((await db.selectFrom("personas").select("id").execute()).length).toBe(3);
+    for (const row of journeys) {
+      expect(row.persona_id).not.toBeNull();
+      expect(row.owner_user_id).not.toBeNull();
+      const journey = await getJourney({ db, access }, row.id);
+      const steps = journey.document.stages.flatMap((s) => s.steps);
+      const touchpoints = new Set(steps.map((s) => s.touchpointId).filter((id) => id !== null));
+      expect(touchpoints.size).toBeGreaterThanOrEqual(20);
+      expect(steps.some((s) => s.signature)).toBe(true);
+      expect(steps.every((s) => s.emotion !== null)).toBe(true);
+      expect(steps.filter((s) => s.painPoints.length > 0).length).toBeGreaterThanOrEqual(5);
+    }
+    const telecom = journeys.find((j) => j.title.startsWith("Umzug"));
+    const findings = await journeyCoverage({ db, access }, telecom?.id ?? "");
+    const codes = new Set(findings.findings.map((f: { code: string }) => f.code));
+    expect(codes).toContain("hidden_without_matcher");
+    expect(codes).toContain("touchpoint_without_owner");
+  }, 60_000);
+});
