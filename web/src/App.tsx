@@ -1,16 +1,26 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { Navigate, Route, Routes } from "react-router";
+import { Loading } from "./components/Loading";
 import { AreaPage } from "./features/areas/AreaPage";
 import { useSession } from "./features/auth/hooks";
 import { LoginPage } from "./features/auth/LoginPage";
 import { RequireSession } from "./features/auth/RequireSession";
+import { JourneysPage } from "./features/journeys/JourneysPage";
+import { PersonasPage } from "./features/personas/PersonasPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
 import { AppShell } from "./features/shell/AppShell";
 import { NotFoundPage } from "./features/shell/NotFoundPage";
+import { TouchpointsPage } from "./features/touchpoints/TouchpointsPage";
 import { HomePage } from "./features/workspaces/HomePage";
 import { applyLocale } from "./i18n";
 
-const AREAS = ["journeys", "touchpoints", "personas", "feedback", "analytics", "cases", "roadmap"] as const;
+// The map editor brings ECharts and drag and drop; load it only when a map is opened.
+const JourneyMapPage = lazy(() =>
+  import("./features/journeys/JourneyMapPage").then((m) => ({ default: m.JourneyMapPage })),
+);
+
+/** Areas not built yet show what they will do. */
+const PLANNED_AREAS = ["feedback", "analytics", "cases", "roadmap"] as const;
 
 /** The profile's language wins over the one remembered in this browser. */
 function useSessionLocale() {
@@ -35,7 +45,18 @@ export function App() {
         element={<RequireSession>{(session) => <AppShell session={session} />}</RequireSession>}
       >
         <Route index element={<Navigate to="journeys" replace />} />
-        {AREAS.map((area) => (
+        <Route path="journeys" element={<JourneysPage />} />
+        <Route
+          path="journeys/:journeyId"
+          element={
+            <Suspense fallback={<Loading />}>
+              <JourneyMapPage />
+            </Suspense>
+          }
+        />
+        <Route path="touchpoints" element={<TouchpointsPage />} />
+        <Route path="personas" element={<PersonasPage />} />
+        {PLANNED_AREAS.map((area) => (
           <Route key={area} path={area} element={<AreaPage area={area} />} />
         ))}
         <Route path="settings" element={<SettingsPage />} />

@@ -6,6 +6,7 @@ import { App } from "./App";
 import { createQueryClient } from "./api/query-client";
 import { initI18n } from "./i18n";
 import "./styles/app.css";
+import "./styles/journey-design.css";
 
 initI18n();
 

@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly type: string | undefined;
   readonly requestId: string | undefined;
   readonly errors: FieldError[];
+  /** The whole problem body, for members a route adds (e.g. `currentVersion` on a 409). */
+  readonly body: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     type?: string;
     requestId?: string;
     errors?: FieldError[];
+    body?: Record<string, unknown>;
   }) {
     super(init.detail ?? init.title);
     this.name = "ApiError";
@@ -32,6 +35,7 @@ export class ApiError extends Error {
     this.type = init.type;
     this.requestId = init.requestId;
     this.errors = init.errors ?? [];
+    this.body = init.body ?? {};
   }
 
   /** The first field error whose pointer is `pointer` or lies below it. */
@@ -42,11 +46,13 @@ export class ApiError extends Error {
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 interface RequestOptions {
   method?: Method;
   body?: unknown;
+  /** Sent as is (a file upload) instead of JSON. */
+  raw?: { body: Blob; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -78,18 +84,24 @@ async function toApiError(res: Response): Promise<ApiError> {
     type: str(body.type),
     requestId: str(body.requestId) ?? requestId,
     errors: parseFieldErrors(body.errors),
+    body,
   });
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.raw) headers["Content-Type"] = options.raw.contentType;
+  else if (options.body !== undefined) headers["Content-Type"] = "application/json";
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw
+        ? options.raw.body
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       credentials: "same-origin",
       signal: options.signal,
     });
@@ -106,7 +118,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: "POST", body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: "PUT", body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: "PATCH", body }),
+  upload: <T>(path: string, body: Blob, contentType: string) =>
+    apiRequest<T>(path, { method: "POST", raw: { body, contentType } }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: "DELETE" }),
 };
 

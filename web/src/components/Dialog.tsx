@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
+import { Icon } from "./Icon";
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -20,6 +21,10 @@ interface DialogProps {
   /** Focused on close when the element focused before opening is gone or hidden. */
   returnFocusRef?: RefObject<HTMLElement | null>;
   tone?: "default" | "danger";
+  /** `wide` for forms with many fields, `side` for a panel docked to the right edge. */
+  size?: "default" | "wide" | "side";
+  /** Shows a close button in the corner with this accessible name (for panels without a Cancel button). */
+  closeLabel?: string;
 }
 
 /**
@@ -34,6 +39,8 @@ export function Dialog({
   initialFocusRef,
   returnFocusRef,
   tone = "default",
+  size = "default",
+  closeLabel,
 }: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -50,7 +57,15 @@ export function Dialog({
     const panel = panelRef.current;
     const first = initialFocusRef?.current ?? panel?.querySelector<HTMLElement>(FOCUSABLE) ?? panel;
     first?.focus();
+    // When the focused control disappears (a view inside the dialog was swapped), focus falls to the
+    // body, out of reach of the panel's own key handler: Escape must still close the dialog.
+    const onOrphanKey = (event: globalThis.KeyboardEvent) => {
+      const active = document.activeElement;
+      if (event.key === "Escape" && (!active || active === document.body)) onCloseRef.current();
+    };
+    document.addEventListener("keydown", onOrphanKey);
     return () => {
+      document.removeEventListener("keydown", onOrphanKey);
       root?.removeAttribute("inert");
       document.body.classList.remove("has-modal");
       if (!tryFocus(previous)) tryFocus(returnTarget);
@@ -78,10 +93,10 @@ export function Dialog({
   }
 
   return createPortal(
-    <div className="dialog-backdrop">
+    <div className={`dialog-backdrop dialog-backdrop--${size}`}>
       <div
         ref={panelRef}
-        className={`dialog dialog--${tone}`}
+        className={`dialog dialog--${tone} dialog--${size}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -89,6 +104,17 @@ export function Dialog({
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
+        {closeLabel ? (
+          <button
+            type="button"
+            className="icon-button dialog__close"
+            aria-label={closeLabel}
+            title={closeLabel}
+            onClick={() => onCloseRef.current()}
+          >
+            <Icon name="close" size={18} />
+          </button>
+        ) : null}
         <h2 id={titleId} className="dialog__title">
           {title}
         </h2>

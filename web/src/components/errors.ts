@@ -70,3 +70,14 @@ export function useErrorText() {
     },
   };
 }
+
+/** The server's own message for a field (e.g. an expression's syntax error with its column). */
+export function serverFieldMessage(error: unknown, pointer: string): string | undefined {
+  if (!isApiError(error)) return undefined;
+  const bare = pointer.replace(/^\/body(?=\/|$)/, "");
+  const match = error.errors.find((e) => {
+    const p = e.pointer.replace(/^\/body(?=\/|$)/, "");
+    return p === bare || p.startsWith(`${bare}/`);
+  });
+  return match?.message || undefined;
+}
