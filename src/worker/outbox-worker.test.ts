@@ -1,27 +1,15 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "../core/db/connect.js";
 import type { OutboxRow } from "../core/db/schema.js";
-import { uuidv7 } from "../core/ids.js";
 import { claimBatch } from "../core/outbox/claim.js";
 import { enqueue } from "../core/outbox/enqueue.js";
-import type { Stores } from "../core/stores.js";
+import { outboxRow, useOutboxFixture } from "../testing/outbox.js";
 import { storeVariants } from "../testing/stores.js";
 import { createOutboxWorker, type OutboxLogger, type RunCounts } from "./outbox-worker.js";
 
 const silent: OutboxLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
-async function createWorkspace(db: Db): Promise<string> {
-  const id = uuidv7();
-  await db
-    .insertInto("workspaces")
-    .values({ id, name: "W", slug: `w-${Math.random().toString(36).slice(2, 10)}` })
-    .execute();
-  return id;
-}
-
-const row = (db: Db, id: string) =>
-  db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const makeDue = (db: Db) =>
   db.updateTable("outbox").set({ available_at: sql<Date>`now()` }).where("status", "=", "pending").execute();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,18 +35,10 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
 }
 
 describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker on %s", (_name, variant) => {
-  let stores: Stores;
   let db: Db;
   let ws: string;
-
-  beforeAll(async () => {
-    stores = await variant.open();
-    db = stores.sor.db;
-    ws = await createWorkspace(db);
-  });
-  afterAll(() => stores.close());
-  beforeEach(async () => {
-    await db.deleteFrom("outbox").execute();
+  useOutboxFixture(variant, (fixture) => {
+    ({ db, ws } = fixture);
   });
 
   it("runOnce hands each due message to its topic's handler and completes it", async () => {
@@ -85,7 +65,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
       { id: a, payload: { text: "gut" }, attempt: 1, workerId: "w1" },
       { id: b, payload: { text: "schlecht" }, attempt: 1, workerId: "w1" },
     ]);
-    expect(await row(db, a)).toMatchObject({
+    expect(await outboxRow(db, a)).toMatchObject({
       status: "done",
       attempts: 1,
       locked_by: "w1",
@@ -115,7 +95,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
     const id = await enqueue(db, { workspaceId: ws, topic: "webhook.deliver", payload: {} });
 
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
-    const afterFirst = await row(db, id);
+    const afterFirst = await outboxRow(db, id);
     expect(afterFirst).toMatchObject({ status: "pending", attempts: 1, locked_until: null });
     expect(afterFirst.last_error).toContain("endpoint answered 503 (call 1)");
     const { ahead } = (
@@ -133,7 +113,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
     await makeDue(db);
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, parked: 1 });
-    const parked = await row(db, id);
+    const parked = await outboxRow(db, id);
     expect(parked).toMatchObject({ status: "parked", attempts: 3 });
     expect(parked.last_error).toContain("endpoint answered 503 (call 3)");
     expect(calls).toBe(3);
@@ -153,7 +133,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
     const id = await enqueue(db, { workspaceId: ws, topic: "mystery.topic", payload: {} });
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, parked: 1 });
-    const parked = await row(db, id);
+    const parked = await outboxRow(db, id);
     expect(parked).toMatchObject({ status: "parked", attempts: 2 });
     expect(parked.last_error).toContain('no handler for topic "mystery.topic" (worker handles: known)');
   });
@@ -162,7 +142,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
     const worker = createOutboxWorker({ db, logger: silent, maxAttempts: 1, handlers: {} });
     const id = await enqueue(db, { workspaceId: ws, topic: "toString", payload: {} });
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, parked: 1 });
-    expect((await row(db, id)).last_error).toContain('no handler for topic "toString"');
+    expect((await outboxRow(db, id)).last_error).toContain('no handler for topic "toString"');
   });
 
   it("re-runs a message whose worker died once its lease expires, exactly once", async () => {
@@ -179,7 +159,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
     await sleep(1200);
     expect(await worker.runOnce()).toEqual({ claimed: 1, done: 1, retried: 0, parked: 0, lost: 0 });
     expect(handled).toEqual([id]);
-    expect(await row(db, id)).toMatchObject({
+    expect(await outboxRow(db, id)).toMatchObject({
       status: "done",
       attempts: 2,
       locked_by: "rescuer",
@@ -206,7 +186,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
     });
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, parked: 1 });
     expect(ran).toBe(false);
-    const parked = await row(db, id);
+    const parked = await outboxRow(db, id);
     expect(parked).toMatchObject({ status: "parked", attempts: 3 });
     expect(parked.last_error).toContain(
       "gave up after 2 attempts; lease expired: worker victim-1 did not finish attempt 2",
@@ -280,18 +260,18 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
     });
     await sleep(100);
     expect(stopped).toBe(false);
-    expect((await row(db, id)).status).toBe("processing");
+    expect((await outboxRow(db, id)).status).toBe("processing");
     release.resolve();
     await within(stopping, 5_000, "stop()");
     expect(handled).toEqual([id]);
-    expect(await row(db, id)).toMatchObject({ status: "done", attempts: 1 });
+    expect(await outboxRow(db, id)).toMatchObject({ status: "done", attempts: 1 });
 
     // Stopped for good: nothing more is claimed.
     const later = await enqueue(db, { workspaceId: ws, topic: "t", payload: {} });
     worker.wake();
     expect(await worker.runOnce()).toMatchObject({ claimed: 0 });
     await sleep(50);
-    expect((await row(db, later)).status).toBe("pending");
+    expect((await outboxRow(db, later)).status).toBe("pending");
     expect(() => worker.start()).toThrow("cannot restart");
   });
 
@@ -315,8 +295,8 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
     }
     const id = await enqueue(db, { workspaceId: ws, topic: "t", payload: {} });
     worker.wake();
-    for (let i = 0; i < 100 && (await row(db, id)).status !== "done"; i++) await sleep(50);
-    expect((await row(db, id)).status).toBe("done");
+    for (let i = 0; i < 100 && (await outboxRow(db, id)).status !== "done"; i++) await sleep(50);
+    expect((await outboxRow(db, id)).status).toBe("done");
     await within(worker.drain(), 5_000, "drain()");
   });
 });

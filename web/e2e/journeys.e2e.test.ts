@@ -1,76 +1,12 @@
 // @vitest-environment node
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type axe from "axe-core";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../../src/server/start.js";
+import type { E2E } from "./helpers.js";
+import { axeViolations, collectProblems, logIn, OUT_DIR, startE2E, stopE2E, UI_TIMEOUT } from "./helpers.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const WEB_DIR = join(ROOT, "dist/web");
-const OUT_DIR = join(ROOT, "test-output/e2e");
-const AXE_PATH = join(ROOT, "node_modules/axe-core/axe.min.js");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const UI_TIMEOUT = 20_000;
 const VIEWPORT = { width: 1600, height: 1000 };
-
-async function waitForFile(path: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!existsSync(path)) {
-    if (Date.now() > until) throw new Error(`${path} did not appear within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
-
-interface Violation {
-  id: string;
-  impact: string | null | undefined;
-  help: string;
-  targets: string[];
-}
-
-/** Serious and critical axe-core violations on the current page. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const results = await runner.run(document, { resultTypes: ["violations"] });
-    return results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.map((n) => n.target.join(" ")),
-      }));
-  });
-}
-
-async function logIn(page: Page, baseUrl: string, email: string, password: string): Promise<string> {
-  await page.goto(`${baseUrl}/`);
-  await page.waitForURL(/\/login$/, { timeout: UI_TIMEOUT });
-  await page.getByLabel("E-Mail").fill(email);
-  await page.getByLabel("Passwort").fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.waitForURL(/\/w\/[^/]+\/journeys$/, { timeout: UI_TIMEOUT });
-  const match = /\/w\/([^/]+)\//.exec(page.url());
-  if (!match?.[1]) throw new Error(`no workspace in ${page.url()}`);
-  return match[1];
-}
-
-/** Console errors and CSP violations; the 401 of the session probe before login is expected. */
-function collectProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  return problems;
-}
 
 interface JourneySummary {
   id: string;
@@ -78,54 +14,25 @@ interface JourneySummary {
 }
 
 describe("journey design end to end", () => {
-  let dataDir: string;
-  let server: RunningServer;
-  let browser: Browser;
-  let demo: { email: string; password: string };
+  let e2e: E2E;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIR, "index.html"))) {
-      execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts"], {
-        cwd: ROOT,
-        // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-        env: { ...process.env, NODE_ENV: "production" },
-        stdio: "inherit",
-        timeout: 180_000,
-      });
-    }
-    dataDir = await mkdtemp(join(tmpdir(), "jl-e2e-journeys-"));
-    server = await startServer({ dataDir, port: 0, webDir: WEB_DIR, seedDemo: true });
-    if (!server.demo) throw new Error("the demo login was not seeded");
-    demo = server.demo;
-    await waitForFile(CHROMIUM, 300_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    await mkdir(OUT_DIR, { recursive: true });
+    e2e = await startE2E("jl-e2e-journeys-");
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => stopE2E(e2e), 60_000);
 
   it("creates a journey from scratch, saves it, finds it intact after a reload, and exports it under the strict CSP", async () => {
     // The strict CSP stays on here: the map (ECharts, drag and drop) and the PNG/PDF exports must work with it.
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: "de-DE", acceptDownloads: true });
+    const context = await e2e.browser.newContext({
+      viewport: VIEWPORT,
+      locale: "de-DE",
+      acceptDownloads: true,
+    });
     try {
       const page = await context.newPage();
       const problems = collectProblems(page);
-      await logIn(page, server.url, demo.email, demo.password);
+      await logIn(page, e2e);
 
       await page.getByRole("button", { name: "Neue Journey" }).first().click();
       const create = page.getByRole("dialog", { name: "Neue Customer Journey" });
@@ -273,15 +180,15 @@ describe("journey design end to end", () => {
   }, 180_000);
 
   it("shows a conflict dialog instead of overwriting when someone else saved in between", async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: "de-DE" });
+    const context = await e2e.browser.newContext({ viewport: VIEWPORT, locale: "de-DE" });
     try {
       const page = await context.newPage();
-      const workspaceId = await logIn(page, server.url, demo.email, demo.password);
-      const api = `${server.url}/api/v1/workspaces/${workspaceId}/journeys`;
+      const workspaceId = await logIn(page, e2e);
+      const api = `${e2e.server.url}/api/v1/workspaces/${workspaceId}/journeys`;
       const list = (await (await page.request.get(api)).json()) as { items: JourneySummary[] };
       const target = list.items.find((j) => j.title.startsWith("Geschäftsreise"));
       if (!target) throw new Error("the demo hotel journey is missing");
-      await page.goto(`${server.url}/w/${workspaceId}/journeys/${target.id}`);
+      await page.goto(`${e2e.server.url}/w/${workspaceId}/journeys/${target.id}`);
       await page.getByRole("table", { name: /Journey Map/ }).waitFor({ timeout: UI_TIMEOUT });
 
       const title = page.getByRole("button", { name: /^Titel von Schritt 1:/ });
@@ -341,11 +248,11 @@ describe("journey design end to end", () => {
   }, 120_000);
 
   it("imports touchpoints with a dry run first and shows row-numbered errors", async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: "de-DE" });
+    const context = await e2e.browser.newContext({ viewport: VIEWPORT, locale: "de-DE" });
     try {
       const page = await context.newPage();
-      const workspaceId = await logIn(page, server.url, demo.email, demo.password);
-      await page.goto(`${server.url}/w/${workspaceId}/touchpoints`);
+      const workspaceId = await logIn(page, e2e);
+      await page.goto(`${e2e.server.url}/w/${workspaceId}/touchpoints`);
       await page.getByRole("button", { name: "Importieren" }).click();
       const dialog = page.getByRole("dialog", { name: "Touchpoints importieren" });
 
@@ -380,16 +287,16 @@ describe("journey design end to end", () => {
 
   it("keeps the touchpoint board, personas and the journey map accessible, and saves screenshots", async () => {
     // axe-core is injected as a script tag, which the strict CSP would block (checked in the first test).
-    const context: BrowserContext = await browser.newContext({
+    const context: BrowserContext = await e2e.browser.newContext({
       viewport: VIEWPORT,
       bypassCSP: true,
       locale: "de-DE",
     });
     try {
       const page = await context.newPage();
-      const workspaceId = await logIn(page, server.url, demo.email, demo.password);
+      const workspaceId = await logIn(page, e2e);
 
-      await page.goto(`${server.url}/w/${workspaceId}/touchpoints`);
+      await page.goto(`${e2e.server.url}/w/${workspaceId}/touchpoints`);
       await page.getByRole("table", { name: "Touchpoint-Register" }).waitFor({ timeout: UI_TIMEOUT });
       await page.getByText("versteckte Momente", { exact: false }).first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
@@ -402,12 +309,12 @@ describe("journey design end to end", () => {
       await page.keyboard.press("Escape");
       await editor.waitFor({ state: "detached" });
 
-      await page.goto(`${server.url}/w/${workspaceId}/personas`);
+      await page.goto(`${e2e.server.url}/w/${workspaceId}/personas`);
       await page.getByRole("heading", { level: 2, name: "Sandra Kaya" }).waitFor({ timeout: UI_TIMEOUT });
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(OUT_DIR, "personas.png"), fullPage: true });
 
-      await page.goto(`${server.url}/w/${workspaceId}/journeys`);
+      await page.goto(`${e2e.server.url}/w/${workspaceId}/journeys`);
       await page.getByRole("link", { name: /^Umzug/ }).click();
       const map = page.getByRole("table", { name: /Journey Map Umzug/ });
       await map.waitFor({ timeout: UI_TIMEOUT });

@@ -1,117 +1,27 @@
 // @vitest-environment node
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type axe from "axe-core";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../../src/server/start.js";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const WEB_DIR = join(ROOT, "dist/web");
-const OUT_DIR = join(ROOT, "test-output/e2e");
-const AXE_PATH = join(ROOT, "node_modules/axe-core/axe.min.js");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const UI_TIMEOUT = 20_000;
-
-async function waitForFile(path: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!existsSync(path)) {
-    if (Date.now() > until) throw new Error(`${path} did not appear within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
-
-interface Violation {
-  id: string;
-  impact: string | null | undefined;
-  help: string;
-  targets: string[];
-}
-
-/** Serious and critical axe-core violations on the current page. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const results = await runner.run(document, { resultTypes: ["violations"] });
-    return results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.map((n) => n.target.join(" ")),
-      }));
-  });
-}
-
-async function logIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.waitForURL(/\/login$/, { timeout: UI_TIMEOUT });
-  await page.getByLabel("E-Mail").fill(email);
-  await page.getByLabel("Passwort").fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.waitForURL(/\/w\/[^/]+\/journeys$/, { timeout: UI_TIMEOUT });
-}
+import type { E2E } from "./helpers.js";
+import { axeViolations, collectProblems, logIn, OUT_DIR, startE2E, stopE2E, UI_TIMEOUT } from "./helpers.js";
 
 describe("web shell end to end", () => {
-  let dataDir: string;
-  let server: RunningServer;
-  let browser: Browser;
-  let demo: { email: string; password: string };
+  let e2e: E2E;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIR, "index.html"))) {
-      execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts"], {
-        cwd: ROOT,
-        // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-        env: { ...process.env, NODE_ENV: "production" },
-        stdio: "inherit",
-        timeout: 180_000,
-      });
-    }
-    dataDir = await mkdtemp(join(tmpdir(), "jl-e2e-"));
-    server = await startServer({ dataDir, port: 0, webDir: WEB_DIR, seedDemo: true });
-    if (!server.demo) throw new Error("the demo login was not seeded");
-    demo = server.demo;
-    await waitForFile(CHROMIUM, 300_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    await mkdir(OUT_DIR, { recursive: true });
+    e2e = await startE2E("jl-e2e-");
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => stopE2E(e2e), 60_000);
 
   it("runs under the strict CSP without violations or script errors", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
-      const problems: string[] = [];
-      page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-      page.on("console", (m) => {
-        if (m.type() === "error" && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
-      });
-      const response = await page.goto(`${server.url}/login`);
+      const problems = collectProblems(page);
+      const response = await page.goto(`${e2e.server.url}/login`);
       expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
-      await logIn(page, server.url, demo.email, demo.password);
+      await logIn(page, e2e);
       await page.getByRole("link", { name: "Einstellungen" }).click();
       await page.getByRole("heading", { level: 1, name: "Einstellungen" }).waitFor({ timeout: UI_TIMEOUT });
       expect(problems).toEqual([]);
@@ -120,9 +30,9 @@ describe("web shell end to end", () => {
     }
   }, 120_000);
 
-  it("logs in, is German and accessible, switches to English, and creates an API key shown once", async () => {
+  it("logs in, is German and accessible, switches to English, creates an API key shown once and revokes it", async () => {
     // axe-core is injected as a script tag, which the strict CSP would block (checked in the test above).
-    const context: BrowserContext = await browser.newContext({
+    const context: BrowserContext = await e2e.browser.newContext({
       viewport: { width: 1280, height: 800 },
       bypassCSP: true,
       locale: "de-DE",
@@ -130,21 +40,21 @@ describe("web shell end to end", () => {
     try {
       const page = await context.newPage();
 
-      await page.goto(`${server.url}/`);
+      await page.goto(`${e2e.server.url}/`);
       await page.waitForURL(/\/login$/, { timeout: UI_TIMEOUT });
       await page
         .getByRole("heading", { level: 1, name: "Bei Journeylens anmelden" })
         .waitFor({ timeout: UI_TIMEOUT });
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.getByLabel("E-Mail").fill(demo.email);
+      await page.getByLabel("E-Mail").fill(e2e.demo.email);
       await page.getByLabel("Passwort").fill("wrong-password");
       await page.getByRole("button", { name: "Anmelden" }).click();
       await expect(page.getByRole("alert").textContent({ timeout: UI_TIMEOUT })).resolves.toContain(
         "E-Mail oder Passwort ist falsch.",
       );
 
-      await page.getByLabel("Passwort").fill(demo.password);
+      await page.getByLabel("Passwort").fill(e2e.demo.password);
       await page.getByRole("button", { name: "Anmelden" }).click();
       await page.waitForURL(/\/w\/[^/]+\/journeys$/, { timeout: UI_TIMEOUT });
       const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
@@ -202,6 +112,19 @@ describe("web shell end to end", () => {
       expect(await page.content()).not.toContain(secret);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(OUT_DIR, "settings-en.png") });
+
+      // Revoking goes through the shared confirm dialog and takes effect at once.
+      await row.getByRole("button", { name: "Revoke E2E web shop" }).click();
+      const confirm = page.getByRole("dialog", { name: "Revoke API key?" });
+      await confirm.waitFor({ timeout: UI_TIMEOUT });
+      expect(await axeViolations(page)).toEqual([]);
+      await confirm.getByRole("button", { name: "Revoke" }).click();
+      await confirm.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+      await expect(row.textContent()).resolves.toContain("Revoked");
+      const revoked = await fetch(`${e2e.server.url}/api/v1/workspaces`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(revoked.status).toBe(401);
     } finally {
       await context.close();
     }

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { insertWorkspace, outboxRow, useOutboxFixture } from "../../testing/outbox.js";
 import { storeVariants } from "../../testing/stores.js";
 import type { Db } from "../db/connect.js";
 import { AppError } from "../errors.js";
 import { uuidv7 } from "../ids.js";
-import type { Stores } from "../stores.js";
 import { exponentialBackoff } from "./backoff.js";
 import { claimBatch } from "./claim.js";
 import { complete } from "./complete.js";
@@ -13,20 +13,8 @@ import { describeError, fail } from "./fail.js";
 import { listParked } from "./list-parked.js";
 import { retryParked } from "./retry-parked.js";
 
-async function createWorkspace(db: Db): Promise<string> {
-  const id = uuidv7();
-  await db
-    .insertInto("workspaces")
-    .values({ id, name: "W", slug: `w-${Math.random().toString(36).slice(2, 10)}` })
-    .execute();
-  return id;
-}
-
 const dbNow = async (db: Db): Promise<Date> =>
   (await sql<{ now: Date }>`select now() as now`.execute(db)).rows[0]?.now ?? new Date(Number.NaN);
-
-const row = (db: Db, id: string) =>
-  db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 describe("exponentialBackoff", () => {
   it("stays within [d/2, d] for d = min(cap, base·2^(n−1))", () => {
@@ -46,19 +34,10 @@ describe("describeError", () => {
 });
 
 describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox on %s", (_name, variant) => {
-  let stores: Stores;
   let db: Db;
   let ws: string;
-
-  beforeAll(async () => {
-    stores = await variant.open();
-    db = stores.sor.db;
-    ws = await createWorkspace(db);
-  });
-  afterAll(() => stores.close());
-  // claimBatch sees every workspace: each test starts from an empty outbox.
-  beforeEach(async () => {
-    await db.deleteFrom("outbox").execute();
+  useOutboxFixture(variant, (fixture) => {
+    ({ db, ws } = fixture);
   });
 
   it("enqueues with the business write's transaction, and not at all when it rolls back", async () => {
@@ -123,10 +102,10 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox on %s", 
     expect(await complete(db, due, "w1", 2)).toBe(false);
     expect(await complete(db, due, "w1", 1)).toBe(true);
     expect(await complete(db, due, "w1", 1)).toBe(false);
-    const done = await row(db, due);
+    const done = await outboxRow(db, due);
     expect(done).toMatchObject({ status: "done", attempts: 1, locked_by: "w1", locked_until: null });
     expect(done.completed_at).toBeInstanceOf(Date);
-    expect((await row(db, later)).status).toBe("pending");
+    expect((await outboxRow(db, later)).status).toBe("pending");
   });
 
   it("claims at most `limit` rows, oldest first, and only the requested topics", async () => {
@@ -149,7 +128,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox on %s", 
     const before = await dbNow(db);
     expect(await fail(db, first, "other", new Error("not mine"), policy)).toBe("lost");
     expect(await fail(db, first, "w", new Error("boom 1"), policy)).toBe("retry");
-    const retry = await row(db, id);
+    const retry = await outboxRow(db, id);
     expect(retry).toMatchObject({ status: "pending", attempts: 1, locked_until: null });
     expect(retry.last_error).toMatch(/^Error: boom 1/);
     // attempt 1: d = 10 s, equal jitter at 0.5 → 7.5 s after database now()
@@ -167,7 +146,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox on %s", 
         attempt === 3 ? "parked" : "retry",
       );
     }
-    const parked = await row(db, id);
+    const parked = await outboxRow(db, id);
     expect(parked).toMatchObject({ status: "parked", attempts: 3, locked_until: null });
     expect(parked.last_error).toMatch(/^Error: boom 3/);
     await db
@@ -195,11 +174,11 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox on %s", 
     expect(await complete(db, id, "dead")).toBe(false);
     expect(await fail(db, { id, attempts: 1 }, "dead", new Error("late"))).toBe("lost");
     expect(await complete(db, id, "alive", 2)).toBe(true);
-    expect(await row(db, id)).toMatchObject({ status: "done", attempts: 2, locked_by: "alive" });
+    expect(await outboxRow(db, id)).toMatchObject({ status: "done", attempts: 2, locked_by: "alive" });
   });
 
   it("lists parked rows per workspace and puts one back in the queue", async () => {
-    const other = await createWorkspace(db);
+    const other = await insertWorkspace(db);
     const ids: string[] = [];
     for (const w of [ws, ws, other])
       ids.push(await enqueue(db, { workspaceId: w, topic: "a", payload: { w } }));
@@ -219,7 +198,11 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox on %s", 
 
     const retried = await retryParked(db, ws, first ?? "");
     expect(retried).toMatchObject({ id: first, status: "pending", attempts: 0 });
-    expect(await row(db, first ?? "")).toMatchObject({ status: "pending", attempts: 0, locked_by: null });
+    expect(await outboxRow(db, first ?? "")).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      locked_by: null,
+    });
     expect((await listParked(db, ws, { limit: 10 })).items.map((m) => m.id)).toEqual([second]);
 
     // Another workspace's id, an unknown id and a non-parked row change nothing.
@@ -229,7 +212,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox on %s", 
     await expect(retryParked(db, ws, first ?? "")).rejects.toSatisfy(
       (e) => e instanceof AppError && e.code === "conflict" && e.message.includes("pending"),
     );
-    expect((await row(db, foreign)).status).toBe("parked");
+    expect((await outboxRow(db, foreign)).status).toBe("parked");
 
     const [again] = await claimBatch(db, { workerId: "w2", limit: 10, leaseMs: 60_000 });
     expect(again).toMatchObject({ id: first, attempts: 1 });

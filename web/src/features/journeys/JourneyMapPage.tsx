@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, isApiError } from "../../api/client";
 import type { Journey, JourneyDocument, Stage } from "../../api/journey-design";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DateText } from "../../components/DateText";
-import { Dialog } from "../../components/Dialog";
 import { downloadBlob, downloadHref, fileSlug } from "../../components/download";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDate } from "../../components/format";
@@ -398,55 +398,31 @@ export function JourneyMapPage() {
         />
       ) : null}
       {panel === "delete" ? (
-        <Dialog
+        <ConfirmDialog
           title={t("journeys.delete.title", { title: draft.title })}
           description={t("journeys.delete.body")}
+          confirmLabel={t("journeys.delete.confirm")}
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() =>
+            remove.mutate(journeyId, {
+              onSuccess: () => navigate(`/w/${workspace.id}/journeys`, { replace: true }),
+            })
+          }
           onClose={() => setPanel(null)}
-          tone="danger"
-        >
-          <ErrorAlert error={remove.error} />
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => setPanel(null)}>
-              {t("common.cancel")}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={remove.isPending}
-              onClick={() =>
-                remove.mutate(journeyId, {
-                  onSuccess: () => navigate(`/w/${workspace.id}/journeys`, { replace: true }),
-                })
-              }
-            >
-              {t("journeys.delete.confirm")}
-            </button>
-          </div>
-        </Dialog>
+        />
       ) : null}
       {deletingStage ? (
-        <Dialog
+        <ConfirmDialog
           title={t("journeys.map.deleteStageTitle", { name: deletingStage.name })}
           description={t("journeys.map.deleteStageBody", { count: deletingStage.steps.length })}
+          confirmLabel={t("journeys.map.deleteStage")}
+          onConfirm={() => {
+            setDraft(removeStage(draft, deletingStage.id));
+            setDeletingStage(null);
+          }}
           onClose={() => setDeletingStage(null)}
-          tone="danger"
-        >
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => setDeletingStage(null)}>
-              {t("common.cancel")}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => {
-                setDraft(removeStage(draft, deletingStage.id));
-                setDeletingStage(null);
-              }}
-            >
-              {t("journeys.map.deleteStage")}
-            </button>
-          </div>
-        </Dialog>
+        />
       ) : null}
       {conflict ? (
         <ConflictDialog

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { JOURNEY_STATUSES } from "../../api/journey-design";
 import { DateText } from "../../components/DateText";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FilterSearch, FilterSelect } from "../../components/Filters";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
@@ -88,47 +89,24 @@ export function JourneysPage() {
       ) : (
         <>
           <search className="filter-bar" aria-label={t("journeys.filters.label")}>
-            <div className="filter-bar__search">
-              <Icon name="search" size={16} className="filter-bar__search-icon" />
-              <input
-                type="search"
-                className="input"
-                aria-label={t("journeys.filters.search")}
-                placeholder={t("journeys.filters.search")}
-                value={filters.q}
-                onChange={(e) => setFilter("q", e.target.value)}
-              />
-            </div>
-            <label className={filters.status ? "filter filter--active" : "filter"}>
-              <span className="filter__label">{t("journeys.fields.status")}</span>
-              <select
-                className="input select select--compact"
-                value={filters.status}
-                onChange={(e) => setFilter("status", e.target.value)}
-              >
-                <option value="">{t("touchpoints.filters.all")}</option>
-                {JOURNEY_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`journeys.statuses.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className={filters.personaId ? "filter filter--active" : "filter"}>
-              <span className="filter__label">{t("journeys.fields.persona")}</span>
-              <select
-                className="input select select--compact"
-                value={filters.personaId}
-                onChange={(e) => setFilter("persona", e.target.value)}
-              >
-                <option value="">{t("touchpoints.filters.all")}</option>
-                {(personas.data ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSearch
+              label={t("journeys.filters.search")}
+              placeholder={t("journeys.filters.search")}
+              value={filters.q}
+              onChange={(v) => setFilter("q", v)}
+            />
+            <FilterSelect
+              label={t("journeys.fields.status")}
+              value={filters.status}
+              onChange={(v) => setFilter("status", v)}
+              options={JOURNEY_STATUSES.map((s) => ({ value: s, label: t(`journeys.statuses.${s}`) }))}
+            />
+            <FilterSelect
+              label={t("journeys.fields.persona")}
+              value={filters.personaId}
+              onChange={(v) => setFilter("persona", v)}
+              options={(personas.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
           </search>
           {journeys.isError ? <ErrorAlert error={journeys.error} /> : null}
           {(journeys.data ?? []).length === 0 ? (

@@ -1,6 +1,7 @@
 import { type FormEvent, type RefObject, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Persona, type PersonaInput, STANDARD_CHANNELS } from "../../api/journey-design";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { serverFieldMessage, useErrorText } from "../../components/errors";
@@ -219,34 +220,23 @@ export function DeletePersonaDialog({
   const { t } = useTranslation();
   const remove = useDeletePersona(workspaceId);
   return (
-    <Dialog
+    <ConfirmDialog
       title={t("personas.deleteTitle", { name: persona.name })}
       description={t("personas.deleteBody")}
+      confirmLabel={t("common.delete")}
+      pendingLabel={t("common.deleting")}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        remove.mutate(persona.id, {
+          onSuccess: () => {
+            onDeleted();
+            onClose();
+          },
+        })
+      }
       onClose={onClose}
       returnFocusRef={returnFocusRef}
-      tone="danger"
-    >
-      <ErrorAlert error={remove.error} />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t("common.cancel")}
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate(persona.id, {
-              onSuccess: () => {
-                onDeleted();
-                onClose();
-              },
-            })
-          }
-        >
-          {remove.isPending ? t("common.deleting") : t("common.delete")}
-        </button>
-      </div>
-    </Dialog>
+    />
   );
 }

@@ -1,14 +1,11 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
 import type { ApiKey, Workspace } from "../../api/types";
 import { DateText } from "../../components/DateText";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { Icon } from "../../components/Icon";
-import { Loading } from "../../components/Loading";
 import { CreateApiKeyDialog } from "./CreateApiKeyDialog";
 import { useApiKeys } from "./hooks";
 import { RevokeApiKeyDialog } from "./RevokeApiKeyDialog";
+import { QueryList, SettingsSection } from "./SettingsSection";
 
 export type KeyStatus = "active" | "revoked" | "expired";
 
@@ -27,113 +24,97 @@ export function ApiKeysSection({ workspace, canManage }: { workspace: Workspace;
   const createButtonRef = useRef<HTMLButtonElement>(null);
 
   return (
-    <section className="section" aria-labelledby="api-keys-heading">
-      <div className="section__header">
-        <div>
-          <h2 className="section__title" id="api-keys-heading">
-            {t("apiKeys.heading")}
-          </h2>
-          <p className="section__intro">{t("apiKeys.intro")}</p>
-        </div>
-        {canManage ? (
-          <button
-            ref={createButtonRef}
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setStatus("");
-              setCreating(true);
-            }}
-          >
-            <Icon name="plus" size={16} />
-            {t("apiKeys.create")}
-          </button>
-        ) : null}
-      </div>
-      <p className="status-message" role="status">
-        {status}
-      </p>
-      {keys.isPending ? (
-        <Loading />
-      ) : keys.isError ? (
-        isApiError(keys.error) && keys.error.status === 403 ? (
-          <p className="notice-inline">{t("apiKeys.forbidden")}</p>
-        ) : (
-          <ErrorAlert error={keys.error} />
-        )
-      ) : keys.data.length === 0 ? (
-        <p className="notice-inline">{t("apiKeys.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("apiKeys.name")}</th>
-                <th scope="col">{t("apiKeys.prefix")}</th>
-                <th scope="col">{t("apiKeys.scopes")}</th>
-                <th scope="col">{t("apiKeys.created")}</th>
-                <th scope="col">{t("apiKeys.expires")}</th>
-                <th scope="col">{t("apiKeys.lastUsed")}</th>
-                <th scope="col">{t("apiKeys.status")}</th>
-                {canManage ? (
-                  <th scope="col">
-                    <span className="sr-only">{t("apiKeys.actions")}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((key) => {
-                const state = keyStatus(key);
-                return (
-                  <tr key={key.id}>
-                    <td className="cell-primary">{key.name}</td>
-                    <td>
-                      <code className="code">{key.prefix}…</code>
-                    </td>
-                    <td>
-                      <ul className="tag-list">
-                        {key.scopes.map((scope) => (
-                          <li key={scope} className="badge">
-                            {t(`scopes.${scope}`)}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <DateText value={key.createdAt} />
-                    </td>
-                    <td>{key.expiresAt ? <DateText value={key.expiresAt} /> : t("common.never")}</td>
-                    <td>
-                      {key.lastUsedAt ? <DateText value={key.lastUsedAt} withTime /> : t("common.never")}
-                    </td>
-                    <td>
-                      <span className={`status status--${state}`}>{t(`keyStatus.${state}`)}</span>
-                    </td>
-                    {canManage ? (
-                      <td className="cell-actions">
-                        {state === "active" ? (
-                          <button
-                            type="button"
-                            className="button button--ghost button--danger-text"
-                            aria-label={t("apiKeys.revokeLabel", { name: key.name })}
-                            onClick={() => {
-                              setStatus("");
-                              setRevoking(key);
-                            }}
-                          >
-                            {t("apiKeys.revoke")}
-                          </button>
-                        ) : null}
+    <SettingsSection
+      headingId="api-keys-heading"
+      title={t("apiKeys.heading")}
+      intro={t("apiKeys.intro")}
+      action={
+        canManage
+          ? {
+              label: t("apiKeys.create"),
+              ref: createButtonRef,
+              onClick: () => {
+                setStatus("");
+                setCreating(true);
+              },
+            }
+          : undefined
+      }
+      status={status}
+    >
+      <QueryList query={keys} forbidden={t("apiKeys.forbidden")} empty={t("apiKeys.empty")}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("apiKeys.name")}</th>
+                  <th scope="col">{t("apiKeys.prefix")}</th>
+                  <th scope="col">{t("apiKeys.scopes")}</th>
+                  <th scope="col">{t("apiKeys.created")}</th>
+                  <th scope="col">{t("apiKeys.expires")}</th>
+                  <th scope="col">{t("apiKeys.lastUsed")}</th>
+                  <th scope="col">{t("apiKeys.status")}</th>
+                  {canManage ? (
+                    <th scope="col">
+                      <span className="sr-only">{t("apiKeys.actions")}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((key) => {
+                  const state = keyStatus(key);
+                  return (
+                    <tr key={key.id}>
+                      <td className="cell-primary">{key.name}</td>
+                      <td>
+                        <code className="code">{key.prefix}…</code>
                       </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                      <td>
+                        <ul className="tag-list">
+                          {key.scopes.map((scope) => (
+                            <li key={scope} className="badge">
+                              {t(`scopes.${scope}`)}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td>
+                        <DateText value={key.createdAt} />
+                      </td>
+                      <td>{key.expiresAt ? <DateText value={key.expiresAt} /> : t("common.never")}</td>
+                      <td>
+                        {key.lastUsedAt ? <DateText value={key.lastUsedAt} withTime /> : t("common.never")}
+                      </td>
+                      <td>
+                        <span className={`status status--${state}`}>{t(`keyStatus.${state}`)}</span>
+                      </td>
+                      {canManage ? (
+                        <td className="cell-actions">
+                          {state === "active" ? (
+                            <button
+                              type="button"
+                              className="button button--ghost button--danger-text"
+                              aria-label={t("apiKeys.revokeLabel", { name: key.name })}
+                              onClick={() => {
+                                setStatus("");
+                                setRevoking(key);
+                              }}
+                            >
+                              {t("apiKeys.revoke")}
+                            </button>
+                          ) : null}
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryList>
       {creating ? (
         <CreateApiKeyDialog
           workspaceId={workspace.id}
@@ -150,6 +131,6 @@ export function ApiKeysSection({ workspace, canManage }: { workspace: Workspace;
           onRevoked={() => setStatus(t("apiKeys.revoked", { name: revoking.name }))}
         />
       ) : null}
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,15 +1,13 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
 import { type Member, ROLES, type Role, type Workspace } from "../../api/types";
 import { DateText } from "../../components/DateText";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { Icon } from "../../components/Icon";
-import { Loading } from "../../components/Loading";
 import { useSession } from "../auth/hooks";
 import { AddMemberDialog } from "./AddMemberDialog";
 import { useChangeMemberRole, useMembers } from "./hooks";
 import { RemoveMemberDialog } from "./RemoveMemberDialog";
+import { QueryList, SettingsSection } from "./SettingsSection";
 
 /** Roles the current user may hand out: nobody grants more than they have. */
 export function grantableRoles(own: Role | null): readonly Role[] {
@@ -40,117 +38,101 @@ export function MembersSection({ workspace, canManage }: { workspace: Workspace;
   }
 
   return (
-    <section className="section" aria-labelledby="members-heading">
-      <div className="section__header">
-        <div>
-          <h2 className="section__title" id="members-heading">
-            {t("members.heading")}
-          </h2>
-          <p className="section__intro">{t("members.intro")}</p>
-        </div>
-        {canManage ? (
-          <button
-            ref={addButtonRef}
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setStatus("");
-              setAdding(true);
-            }}
-          >
-            <Icon name="plus" size={16} />
-            {t("members.add")}
-          </button>
-        ) : null}
-      </div>
-      <p className="status-message" role="status">
-        {status}
-      </p>
+    <SettingsSection
+      headingId="members-heading"
+      title={t("members.heading")}
+      intro={t("members.intro")}
+      action={
+        canManage
+          ? {
+              label: t("members.add"),
+              ref: addButtonRef,
+              onClick: () => {
+                setStatus("");
+                setAdding(true);
+              },
+            }
+          : undefined
+      }
+      status={status}
+    >
       <ErrorAlert error={changeRole.error} />
-      {members.isPending ? (
-        <Loading />
-      ) : members.isError ? (
-        isApiError(members.error) && members.error.status === 403 ? (
-          <p className="notice-inline">{t("members.forbidden")}</p>
-        ) : (
-          <ErrorAlert error={members.error} />
-        )
-      ) : members.data.length === 0 ? (
-        <p className="notice-inline">{t("members.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("members.name")}</th>
-                <th scope="col">{t("members.role")}</th>
-                <th scope="col">{t("members.since")}</th>
-                {canManage ? (
-                  <th scope="col">
-                    <span className="sr-only">{t("members.actions")}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((member) => {
-                const isSelf = member.userId === ownId;
-                const editable = canManage && !isSelf && roles.includes(member.role);
-                return (
-                  <tr key={member.userId}>
-                    <td>
-                      <div className="cell-primary">
-                        {member.name}
-                        {isSelf ? <span className="cell-tag"> ({t("common.you")})</span> : null}
-                      </div>
-                      <div className="cell-secondary">{member.email}</div>
-                    </td>
-                    <td>
-                      {editable ? (
-                        <select
-                          className="input select select--compact"
-                          aria-label={t("members.roleOf", { name: member.name })}
-                          value={member.role}
-                          disabled={changeRole.isPending}
-                          onChange={(e) => onRoleChange(member, e.target.value as Role)}
-                        >
-                          {roles.map((role) => (
-                            <option key={role} value={role}>
-                              {t(`roles.${role}`)}
-                            </option>
-                          ))}
-                        </select>
-                      ) : (
-                        <span className="badge">{t(`roles.${member.role}`)}</span>
-                      )}
-                    </td>
-                    <td>
-                      <DateText value={member.createdAt} />
-                    </td>
-                    {canManage ? (
-                      <td className="cell-actions">
-                        {editable ? (
-                          <button
-                            type="button"
-                            className="button button--ghost button--danger-text"
-                            aria-label={t("members.removeLabel", { name: member.name })}
-                            onClick={() => {
-                              setStatus("");
-                              setRemoving(member);
-                            }}
-                          >
-                            {t("members.remove")}
-                          </button>
-                        ) : null}
+      <QueryList query={members} forbidden={t("members.forbidden")} empty={t("members.empty")}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("members.name")}</th>
+                  <th scope="col">{t("members.role")}</th>
+                  <th scope="col">{t("members.since")}</th>
+                  {canManage ? (
+                    <th scope="col">
+                      <span className="sr-only">{t("members.actions")}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((member) => {
+                  const isSelf = member.userId === ownId;
+                  const editable = canManage && !isSelf && roles.includes(member.role);
+                  return (
+                    <tr key={member.userId}>
+                      <td>
+                        <div className="cell-primary">
+                          {member.name}
+                          {isSelf ? <span className="cell-tag"> ({t("common.you")})</span> : null}
+                        </div>
+                        <div className="cell-secondary">{member.email}</div>
                       </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                      <td>
+                        {editable ? (
+                          <select
+                            className="input select select--compact"
+                            aria-label={t("members.roleOf", { name: member.name })}
+                            value={member.role}
+                            disabled={changeRole.isPending}
+                            onChange={(e) => onRoleChange(member, e.target.value as Role)}
+                          >
+                            {roles.map((role) => (
+                              <option key={role} value={role}>
+                                {t(`roles.${role}`)}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          <span className="badge">{t(`roles.${member.role}`)}</span>
+                        )}
+                      </td>
+                      <td>
+                        <DateText value={member.createdAt} />
+                      </td>
+                      {canManage ? (
+                        <td className="cell-actions">
+                          {editable ? (
+                            <button
+                              type="button"
+                              className="button button--ghost button--danger-text"
+                              aria-label={t("members.removeLabel", { name: member.name })}
+                              onClick={() => {
+                                setStatus("");
+                                setRemoving(member);
+                              }}
+                            >
+                              {t("members.remove")}
+                            </button>
+                          ) : null}
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryList>
       {adding ? (
         <AddMemberDialog
           workspaceId={workspace.id}
@@ -169,6 +151,6 @@ export function MembersSection({ workspace, canManage }: { workspace: Workspace;
           onRemoved={() => setStatus(t("members.removed", { name: removing.name }))}
         />
       ) : null}
-    </section>
+    </SettingsSection>
   );
 }

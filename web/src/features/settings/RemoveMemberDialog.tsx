@@ -1,8 +1,7 @@
 import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import type { Member } from "../../api/types";
-import { Dialog } from "../../components/Dialog";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useRemoveMember } from "./hooks";
 
 interface Props {
@@ -17,34 +16,23 @@ export function RemoveMemberDialog({ workspaceId, member, returnFocusRef, onClos
   const { t } = useTranslation();
   const remove = useRemoveMember(workspaceId);
   return (
-    <Dialog
+    <ConfirmDialog
       title={t("members.removeTitle")}
       description={t("members.removeBody", { name: member.name, email: member.email })}
+      confirmLabel={t("members.remove")}
+      pendingLabel={t("members.removing")}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        remove.mutate(member.userId, {
+          onSuccess: () => {
+            onRemoved();
+            onClose();
+          },
+        })
+      }
       onClose={onClose}
       returnFocusRef={returnFocusRef}
-      tone="danger"
-    >
-      <ErrorAlert error={remove.error} />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t("common.cancel")}
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate(member.userId, {
-              onSuccess: () => {
-                onRemoved();
-                onClose();
-              },
-            })
-          }
-        >
-          {remove.isPending ? t("members.removing") : t("members.remove")}
-        </button>
-      </div>
-    </Dialog>
+    />
   );
 }

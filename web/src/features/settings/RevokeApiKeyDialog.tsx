@@ -1,8 +1,7 @@
 import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiKey } from "../../api/types";
-import { Dialog } from "../../components/Dialog";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useRevokeApiKey } from "./hooks";
 
 interface Props {
@@ -17,34 +16,23 @@ export function RevokeApiKeyDialog({ workspaceId, apiKey, returnFocusRef, onClos
   const { t } = useTranslation();
   const revoke = useRevokeApiKey(workspaceId);
   return (
-    <Dialog
+    <ConfirmDialog
       title={t("apiKeys.revokeTitle")}
       description={t("apiKeys.revokeBody", { name: apiKey.name, prefix: apiKey.prefix })}
+      confirmLabel={t("apiKeys.revoke")}
+      pendingLabel={t("apiKeys.revoking")}
+      pending={revoke.isPending}
+      error={revoke.error}
+      onConfirm={() =>
+        revoke.mutate(apiKey.id, {
+          onSuccess: () => {
+            onRevoked();
+            onClose();
+          },
+        })
+      }
       onClose={onClose}
       returnFocusRef={returnFocusRef}
-      tone="danger"
-    >
-      <ErrorAlert error={revoke.error} />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t("common.cancel")}
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={revoke.isPending}
-          onClick={() =>
-            revoke.mutate(apiKey.id, {
-              onSuccess: () => {
-                onRevoked();
-                onClose();
-              },
-            })
-          }
-        >
-          {revoke.isPending ? t("apiKeys.revoking") : t("apiKeys.revoke")}
-        </button>
-      </div>
-    </Dialog>
+    />
   );
 }

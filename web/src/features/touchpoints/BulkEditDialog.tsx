@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import {
   type BulkTouchpointChange,
   CHANNEL_PATTERN,
-  STANDARD_CHANNELS,
   TOUCHPOINT_KINDS,
   type TouchpointKind,
 } from "../../api/journey-design";
@@ -13,7 +12,7 @@ import { serverFieldMessage } from "../../components/errors";
 import { SelectField, TextField } from "../../components/Field";
 import { useMembers } from "../settings/hooks";
 import { useBulkUpdateTouchpoints } from "./hooks";
-import { channelName } from "./TouchpointBits";
+import { ChannelDatalist } from "./TouchpointBits";
 import { splitTags } from "./TouchpointEditor";
 import type { Facets } from "./TouchpointsPage";
 
@@ -111,13 +110,7 @@ export function BulkEditDialog({
                 : serverFieldMessage(bulk.error, "/body/set/channel")
             }
           />
-          <datalist id={channelListId}>
-            {[...new Set([...STANDARD_CHANNELS, ...facets.channels])].map((c) => (
-              <option key={c} value={c}>
-                {channelName(t, c)}
-              </option>
-            ))}
-          </datalist>
+          <ChannelDatalist id={channelListId} used={facets.channels} />
           <SelectField
             label={t("touchpoints.fields.kind")}
             value={kind}

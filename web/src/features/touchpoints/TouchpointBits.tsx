@@ -50,3 +50,17 @@ export function channelName(t: TFn, channel: string): string {
   const standard = STANDARD_CHANNELS.find((c) => c === channel);
   return standard ? t(`channels.${standard}`) : channel;
 }
+
+/** Suggestions for a channel input: the standard channels and those already in use. */
+export function ChannelDatalist({ id, used }: { id: string; used: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <datalist id={id}>
+      {[...new Set([...STANDARD_CHANNELS, ...used])].map((c) => (
+        <option key={c} value={c}>
+          {channelName(t, c)}
+        </option>
+      ))}
+    </datalist>
+  );
+}

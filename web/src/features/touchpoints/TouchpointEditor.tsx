@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import {
   CHANNEL_PATTERN,
   type EventMatcher,
-  STANDARD_CHANNELS,
   TOUCHPOINT_KINDS,
   type Touchpoint,
   type TouchpointInput,
@@ -18,7 +17,7 @@ import { Icon } from "../../components/Icon";
 import { useMembers } from "../settings/hooks";
 import { DeleteTouchpointConfirm } from "./DeleteTouchpointConfirm";
 import { useCreateTouchpoint, useUpdateTouchpoint } from "./hooks";
-import { channelName, RatingStars } from "./TouchpointBits";
+import { ChannelDatalist, RatingStars } from "./TouchpointBits";
 import type { Facets } from "./TouchpointsPage";
 
 interface Props {
@@ -252,13 +251,7 @@ export function TouchpointEditor({
                   : serverFieldMessage(error, "/body/channel")
               }
             />
-            <datalist id={channelListId}>
-              {[...new Set([...STANDARD_CHANNELS, ...facets.channels])].map((c) => (
-                <option key={c} value={c}>
-                  {channelName(t, c)}
-                </option>
-              ))}
-            </datalist>
+            <ChannelDatalist id={channelListId} used={facets.channels} />
             <TextField
               label={t("touchpoints.fields.department")}
               optional={t("common.optional")}

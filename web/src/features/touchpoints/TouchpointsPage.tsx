@@ -4,6 +4,7 @@ import { useSearchParams } from "react-router";
 import { FILE_FORMATS, TOUCHPOINT_KINDS, type Touchpoint } from "../../api/journey-design";
 import { downloadHref } from "../../components/download";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FilterSearch, FilterSelect } from "../../components/Filters";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { MenuButton, MenuItem } from "../../components/MenuButton";
@@ -116,17 +117,12 @@ export function TouchpointsPage() {
       />
 
       <search className="filter-bar" aria-label={t("touchpoints.filters.label")}>
-        <div className="filter-bar__search">
-          <Icon name="search" size={16} className="filter-bar__search-icon" />
-          <input
-            type="search"
-            className="input"
-            aria-label={t("touchpoints.filters.search")}
-            placeholder={t("touchpoints.filters.searchPlaceholder")}
-            value={filters.q}
-            onChange={(e) => setFilter("q", e.target.value)}
-          />
-        </div>
+        <FilterSearch
+          label={t("touchpoints.filters.search")}
+          placeholder={t("touchpoints.filters.searchPlaceholder")}
+          value={filters.q}
+          onChange={(v) => setFilter("q", v)}
+        />
         <FilterSelect
           label={t("touchpoints.fields.kind")}
           value={filters.kind ?? ""}
@@ -291,37 +287,6 @@ export function TouchpointsPage() {
         />
       ) : null}
     </div>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-}) {
-  const { t } = useTranslation();
-  return (
-    <label className={value ? "filter filter--active" : "filter"}>
-      <span className="filter__label">{label}</span>
-      <select
-        className="input select select--compact"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <option value="">{t("touchpoints.filters.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 

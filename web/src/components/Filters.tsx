@@ -1,0 +1,61 @@
+import { useTranslation } from "react-i18next";
+import { Icon } from "./Icon";
+
+/** The search box of a `filter-bar`. */
+export function FilterSearch({
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="filter-bar__search">
+      <Icon name="search" size={16} className="filter-bar__search-icon" />
+      <input
+        type="search"
+        className="input"
+        aria-label={label}
+        placeholder={placeholder}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A `filter-bar` select whose empty value means "all"; highlighted while it filters. */
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <label className={value ? "filter filter--active" : "filter"}>
+      <span className="filter__label">{label}</span>
+      <select
+        className="input select select--compact"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">{t("touchpoints.filters.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
