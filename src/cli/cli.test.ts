@@ -24,7 +24,9 @@ describe("journeylens CLI", () => {
     expect(migrated.stdout).toContain("Applied: 0001_foundation, 0002_journey_design, facts/0001_events");
     expect((await runCli(["migrate"], env)).stdout).toContain("Both stores are up to date.");
     const ws = await runCli(["workspace", "create", "--name", "Stadtwerke Süd"], env);
-    expect(ws.stdout).toMatch(/Created workspace "Stadtwerke Süd" \(slug stadtwerke-sud, id [0-9a-f-]{36}\)/);
+    expect(ws.stdout).toMatch(
+      /Created workspace "Stadtwerke Süd" \(slug stadtwerke-sued, id [0-9a-f-]{36}\)/,
+    );
     const user = await runCli(
       [
         "user",
@@ -34,7 +36,7 @@ describe("journeylens CLI", () => {
         "--name",
         "Lena",
         "--workspace",
-        "stadtwerke-sud",
+        "stadtwerke-sued",
         "--role",
         "admin",
       ],
@@ -43,9 +45,9 @@ describe("journeylens CLI", () => {
     expect(user.code).toBe(0);
     expect(user.stdout).toContain("Created account lena@example.com");
     expect(user.stdout).toMatch(/Initial password: \S{16}/);
-    expect(user.stdout).toContain("Added to workspace stadtwerke-sud as admin");
+    expect(user.stdout).toContain("Added to workspace stadtwerke-sued as admin");
     const bad = await runCli(
-      ["apikey", "create", "--workspace", "stadtwerke-sud", "--name", "x", "--scopes", "read,root"],
+      ["apikey", "create", "--workspace", "stadtwerke-sued", "--name", "x", "--scopes", "read,root"],
       env,
     );
     expect(bad.code).toBe(1);

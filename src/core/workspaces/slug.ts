@@ -1,16 +1,9 @@
 import type { Db } from "../db/connect.js";
+import { deriveKey } from "../keys.js";
 
+/** "Stadtwerke Süd" → "stadtwerke-sued": the same transliteration as touchpoint and persona keys. */
 export function slugify(name: string): string {
-  const base = name
-    .normalize("NFKD")
-    .replace(/ß/g, "ss")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-  return base || "workspace";
+  return deriveKey(name, "workspace").slice(0, 40).replace(/-+$/, "");
 }
 
 /** The slug itself when free, otherwise the slug with the lowest free numeric suffix. */
