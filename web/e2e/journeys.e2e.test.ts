@@ -247,6 +247,59 @@ describe("journey design end to end", () => {
     }
   }, 120_000);
 
+  it("asks before in-app navigation discards unsaved edits: Stay keeps them, Discard leaves", async () => {
+    const context = await e2e.browser.newContext({ viewport: VIEWPORT, locale: "de-DE" });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      const workspaceId = await logIn(page, e2e);
+      await page.getByRole("link", { name: /^Umzug/ }).click();
+      await page.getByRole("table", { name: /Journey Map Umzug/ }).waitFor({ timeout: UI_TIMEOUT });
+      const mapUrl = page.url();
+
+      await page.getByRole("button", { name: /^Titel von Schritt 1:/ }).click();
+      await page
+        .getByRole("textbox", { name: "Titel von Schritt 1" })
+        .fill("Umzug geplant (nicht gespeichert)");
+      await page.keyboard.press("Enter");
+      await page.getByText("Ungespeicherte Änderungen").waitFor();
+
+      const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+      const touchpoints = nav.getByRole("link", { name: "Touchpoints" });
+      await touchpoints.click();
+      const dialog = page.getByRole("dialog", { name: "Ungespeicherte Änderungen verwerfen?" });
+      await dialog.waitFor({ timeout: UI_TIMEOUT });
+      // Staying is the safe default: it has the focus.
+      const stay = dialog.getByRole("button", { name: "Bleiben" });
+      await expect(stay.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await stay.click();
+      await dialog.waitFor({ state: "detached" });
+      expect(page.url()).toBe(mapUrl);
+      await expect(
+        page.getByRole("button", { name: /^Titel von Schritt 1:/ }).textContent(),
+      ).resolves.toContain("nicht gespeichert");
+      await page.getByText("Ungespeicherte Änderungen").waitFor();
+
+      // Browser back asks too.
+      await page.evaluate(() => history.back());
+      await dialog.waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+      expect(page.url()).toBe(mapUrl);
+      await page.getByText("Ungespeicherte Änderungen").waitFor();
+
+      await touchpoints.click();
+      await dialog.waitFor({ timeout: UI_TIMEOUT });
+      await dialog.getByRole("button", { name: "Verwerfen" }).click();
+      await page.waitForURL(`${e2e.server.url}/w/${workspaceId}/touchpoints`, { timeout: UI_TIMEOUT });
+      await page.getByRole("table", { name: "Touchpoint-Register" }).waitFor({ timeout: UI_TIMEOUT });
+      await expect(page.getByRole("dialog").count()).resolves.toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it("imports touchpoints with a dry run first and shows row-numbered errors", async () => {
     const context = await e2e.browser.newContext({ viewport: VIEWPORT, locale: "de-DE" });
     try {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { createBrowserRouter, createRoutesFromElements, Navigate, Outlet, Route } from "react-router";
 import { Loading } from "./components/Loading";
 import { AreaPage } from "./features/areas/AreaPage";
 import { useSession } from "./features/auth/hooks";
@@ -9,6 +9,7 @@ import { JourneysPage } from "./features/journeys/JourneysPage";
 import { PersonasPage } from "./features/personas/PersonasPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
 import { AppShell } from "./features/shell/AppShell";
+import { ErrorPage } from "./features/shell/ErrorPage";
 import { NotFoundPage } from "./features/shell/NotFoundPage";
 import { TouchpointsPage } from "./features/touchpoints/TouchpointsPage";
 import { HomePage } from "./features/workspaces/HomePage";
@@ -31,38 +32,49 @@ function useSessionLocale() {
   }, [locale]);
 }
 
-export function App() {
+/** The root layout: applies the session's language and renders the matched page. */
+function Root() {
   useSessionLocale();
-  return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route
-        path="/"
-        element={<RequireSession>{(session) => <HomePage session={session} />}</RequireSession>}
-      />
-      <Route
-        path="/w/:workspaceId"
-        element={<RequireSession>{(session) => <AppShell session={session} />}</RequireSession>}
-      >
-        <Route index element={<Navigate to="journeys" replace />} />
-        <Route path="journeys" element={<JourneysPage />} />
+  return <Outlet />;
+}
+
+/**
+ * The app's routes in a data router, which `useBlocker` needs (the map editor asks before leaving
+ * unsaved edits). Call once, in main.tsx.
+ */
+export function createAppRouter() {
+  return createBrowserRouter(
+    createRoutesFromElements(
+      <Route element={<Root />} errorElement={<ErrorPage />}>
+        <Route path="/login" element={<LoginPage />} />
         <Route
-          path="journeys/:journeyId"
-          element={
-            <Suspense fallback={<Loading />}>
-              <JourneyMapPage />
-            </Suspense>
-          }
+          path="/"
+          element={<RequireSession>{(session) => <HomePage session={session} />}</RequireSession>}
         />
-        <Route path="touchpoints" element={<TouchpointsPage />} />
-        <Route path="personas" element={<PersonasPage />} />
-        {PLANNED_AREAS.map((area) => (
-          <Route key={area} path={area} element={<AreaPage area={area} />} />
-        ))}
-        <Route path="settings" element={<SettingsPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-      <Route path="*" element={<NotFoundPage standalone />} />
-    </Routes>
+        <Route
+          path="/w/:workspaceId"
+          element={<RequireSession>{(session) => <AppShell session={session} />}</RequireSession>}
+        >
+          <Route index element={<Navigate to="journeys" replace />} />
+          <Route path="journeys" element={<JourneysPage />} />
+          <Route
+            path="journeys/:journeyId"
+            element={
+              <Suspense fallback={<Loading />}>
+                <JourneyMapPage />
+              </Suspense>
+            }
+          />
+          <Route path="touchpoints" element={<TouchpointsPage />} />
+          <Route path="personas" element={<PersonasPage />} />
+          {PLANNED_AREAS.map((area) => (
+            <Route key={area} path={area} element={<AreaPage area={area} />} />
+          ))}
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage standalone />} />
+      </Route>,
+    ),
   );
 }

@@ -1,8 +1,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { BrowserRouter } from "react-router";
-import { App } from "./App";
+import { RouterProvider } from "react-router/dom";
+import { createAppRouter } from "./App";
 import { createQueryClient } from "./api/query-client";
 import { initI18n } from "./i18n";
 import "./styles/app.css";
@@ -13,12 +13,12 @@ initI18n();
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 
+const router = createAppRouter();
+
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={createQueryClient()}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,
 );

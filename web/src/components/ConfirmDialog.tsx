@@ -3,11 +3,15 @@ import { useTranslation } from "react-i18next";
 import { Dialog } from "./Dialog";
 import { ErrorAlert } from "./ErrorAlert";
 
-/** Asks before a destructive action: Cancel, and a danger button that is disabled while `pending`. */
+/**
+ * Asks before a destructive action: Cancel (focused first), and a danger button that is disabled while
+ * `pending`.
+ */
 export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel,
   pendingLabel,
   pending,
   error,
@@ -18,6 +22,8 @@ export function ConfirmDialog({
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** Replaces "Cancel", e.g. with "Stay". */
+  cancelLabel?: string;
   /** Replaces the confirm label while `pending`. */
   pendingLabel?: string;
   pending?: boolean;
@@ -39,7 +45,7 @@ export function ConfirmDialog({
       <ErrorAlert error={error} />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
-          {t("common.cancel")}
+          {cancelLabel ?? t("common.cancel")}
         </button>
         <button type="button" className="button button--danger" disabled={pending} onClick={onConfirm}>
           {pending && pendingLabel ? pendingLabel : confirmLabel}

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { type BlockerFunction, Link, useBlocker, useNavigate, useParams } from "react-router";
 import { api, isApiError } from "../../api/client";
 import type { Journey, JourneyDocument, Stage } from "../../api/journey-design";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -84,6 +84,20 @@ export function JourneyMapPage() {
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
+
+  // In-app navigation (the navigation, the workspace switcher, links, browser back) asks first too.
+  // Read through a ref so a navigation right after a state change (deleting the journey) sees it.
+  const guardRef = useRef(dirty);
+  guardRef.current = dirty;
+  const shouldBlock = useCallback<BlockerFunction>(
+    ({ currentLocation, nextLocation }) =>
+      guardRef.current && currentLocation.pathname !== nextLocation.pathname,
+    [],
+  );
+  const blocker = useBlocker(shouldBlock);
+  useEffect(() => {
+    if (blocker.state === "blocked" && !dirty) blocker.reset();
+  }, [blocker, dirty]);
 
   const onConflict = useCallback((error: unknown): boolean => {
     if (!isApiError(error) || error.status !== 409) return false;
@@ -406,7 +420,11 @@ export function JourneyMapPage() {
           error={remove.error}
           onConfirm={() =>
             remove.mutate(journeyId, {
-              onSuccess: () => navigate(`/w/${workspace.id}/journeys`, { replace: true }),
+              onSuccess: () => {
+                // The journey is gone: its unsaved edits have nothing left to be saved to.
+                guardRef.current = false;
+                navigate(`/w/${workspace.id}/journeys`, { replace: true });
+              },
             })
           }
           onClose={() => setPanel(null)}
@@ -422,6 +440,16 @@ export function JourneyMapPage() {
             setDeletingStage(null);
           }}
           onClose={() => setDeletingStage(null)}
+        />
+      ) : null}
+      {blocker.state === "blocked" ? (
+        <ConfirmDialog
+          title={t("journeys.leave.title")}
+          description={t("journeys.leave.body")}
+          cancelLabel={t("journeys.leave.stay")}
+          confirmLabel={t("journeys.leave.discard")}
+          onConfirm={() => blocker.proceed()}
+          onClose={() => blocker.reset()}
         />
       ) : null}
       {conflict ? (
