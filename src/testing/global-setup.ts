@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { connectPostgres, openPGlite } from "../core/db/connect.js";
 import { migrateToLatest } from "../core/db/migrate.js";
-import { adminUrl, withDatabase } from "./pg-url.js";
+import { withDatabase } from "./pg-url.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   let templateDb: string | null = null;
   if (url) {
     templateDb = `jl_tmpl_${process.pid}_${Date.now()}`;
-    const admin = connectPostgres(adminUrl(url), 1);
+    const admin = connectPostgres(url, 1);
     const { sql } = await import("kysely");
     await sql.raw(`create database ${templateDb}`).execute(admin.db);
     const tmpl = connectPostgres(withDatabase(url, templateDb), 1);
@@ -49,7 +49,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await rm(dir, { recursive: true, force: true });
     if (url && templateDb) {
-      const admin = connectPostgres(adminUrl(url), 1);
+      const admin = connectPostgres(url, 1);
       const { sql } = await import("kysely");
       await sql.raw(`drop database if exists ${templateDb} with (force)`).execute(admin.db);
       await admin.close();

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { connectPostgres } from "../core/db/connect.js";
-import { adminUrl, withDatabase } from "./pg-url.js";
+import { withDatabase } from "./pg-url.js";
 
 export interface ScratchDatabase {
   name: string;
@@ -15,7 +15,7 @@ export async function createDatabaseFromTemplate(
   templateDb: string,
 ): Promise<ScratchDatabase> {
   const name = `jl_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = connectPostgres(adminUrl(serverUrl), 1);
+  const admin = connectPostgres(serverUrl, 1);
   try {
     await sql.raw(`create database ${name} template ${templateDb}`).execute(admin.db);
   } finally {
@@ -25,7 +25,7 @@ export async function createDatabaseFromTemplate(
     name,
     url: withDatabase(serverUrl, name),
     async drop() {
-      const dropper = connectPostgres(adminUrl(serverUrl), 1);
+      const dropper = connectPostgres(serverUrl, 1);
       try {
         await sql.raw(`drop database if exists ${name} with (force)`).execute(dropper.db);
       } finally {

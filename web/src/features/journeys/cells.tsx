@@ -206,6 +206,22 @@ export function ListCell({
   );
 }
 
+/**
+ * Edit state of a cell whose editor is a group of buttons (emotion, rating): closing commits a
+ * changed value and returns focus to the cell.
+ */
+function usePickerCell(value: number | null, onCommit: (value: number | null) => void) {
+  const [editing, setEditing] = useState(false);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const groupRef = useRef<HTMLFieldSetElement>(null);
+  function close(next?: number | null) {
+    setEditing(false);
+    if (next !== undefined && next !== value) onCommit(next);
+    focusLater(() => wrapRef.current?.querySelector<HTMLElement>("button"));
+  }
+  return { editing, setEditing, wrapRef, groupRef, close };
+}
+
 const emotionTone = (v: number | null) =>
   v === null ? "none" : v <= -2 ? "neg2" : v < 0 ? "neg1" : v === 0 ? "zero" : v < 2 ? "pos1" : "pos2";
 
@@ -219,21 +235,13 @@ export function EmotionCell({
   onCommit,
 }: CellProps & { value: number | null; onCommit: (value: number | null) => void }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const groupRef = useRef<HTMLFieldSetElement>(null);
+  const { editing, setEditing, wrapRef, groupRef, close } = usePickerCell(value, onCommit);
 
   useEffect(() => {
     if (!editing) return;
     const pressed = groupRef.current?.querySelector<HTMLElement>("[aria-pressed='true']");
     (pressed ?? groupRef.current?.querySelector<HTMLElement>("button"))?.focus();
-  }, [editing]);
-
-  function close(next?: number | null) {
-    setEditing(false);
-    if (next !== undefined && next !== value) onCommit(next);
-    focusLater(() => wrapRef.current?.querySelector<HTMLElement>("button"));
-  }
+  }, [editing, groupRef]);
 
   return (
     <div ref={wrapRef} className="cell-wrap">
@@ -311,19 +319,11 @@ export function RatingCell({
   onCommit,
 }: CellProps & { value: number | null; onCommit: (value: number | null) => void }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const groupRef = useRef<HTMLFieldSetElement>(null);
+  const { editing, setEditing, wrapRef, groupRef, close } = usePickerCell(value, onCommit);
 
   useEffect(() => {
     if (editing) groupRef.current?.querySelector<HTMLElement>("button")?.focus();
-  }, [editing]);
-
-  function close(next?: number | null) {
-    setEditing(false);
-    if (next !== undefined && next !== value) onCommit(next);
-    focusLater(() => wrapRef.current?.querySelector<HTMLElement>("button"));
-  }
+  }, [editing, groupRef]);
 
   return (
     <div ref={wrapRef} className="cell-wrap">

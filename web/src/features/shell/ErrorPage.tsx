@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useRouteError } from "react-router";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
@@ -7,7 +8,7 @@ export function ErrorPage() {
   const { t } = useTranslation();
   const error = useRouteError();
   useDocumentTitle(t("appError.title"));
-  console.error(error);
+  useEffect(() => console.error(error), [error]);
   return (
     <main id="main" className="center-page" tabIndex={-1}>
       <div className="notice" role="alert">
