@@ -2,10 +2,12 @@ import { Command, CommanderError } from "commander";
 import { isAppError } from "../core/errors.js";
 import { CliError } from "./api.js";
 import { apikeyCommand } from "./commands/apikey.js";
+import { feedbackCommand } from "./commands/feedback.js";
 import { journeyCommand } from "./commands/journey.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { personaCommand } from "./commands/persona.js";
 import { serveCommand } from "./commands/serve.js";
+import { surveyCommand } from "./commands/survey.js";
 import { touchpointCommand } from "./commands/touchpoint.js";
 import { userCommand } from "./commands/user.js";
 import { workspaceCommand } from "./commands/workspace.js";
@@ -27,6 +29,8 @@ for (const register of [
   journeyCommand,
   touchpointCommand,
   personaCommand,
+  surveyCommand,
+  feedbackCommand,
 ])
   register(program);
 

@@ -27,6 +27,16 @@ export interface AppConfig {
   webDir?: string | undefined;
   /** Token that identifies the local CLI as the system actor (written to the data directory). */
   systemToken?: string | undefined;
+  /** Public respondent endpoints (hosted survey page, widget). */
+  surveys: { responsesPerIpPerHour: number };
+  /** Outgoing webhooks (survey invitations; later alerts). */
+  webhooks: {
+    /** Private, loopback and link-local addresses are refused at connect time unless allowed. */
+    allowPrivateAddresses: boolean;
+    timeoutMs: number;
+  };
+  /** Take the client address from `X-Forwarded-For` (only behind a reverse proxy that sets it). */
+  trustProxy: boolean;
 }
 
 export const defaultLimits: Limits = { maxBodyBytes: 1_000_000, rateLimitPerMinute: 1200 };
@@ -36,6 +46,9 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
     publicUrl: "http://localhost:3000",
     limits: defaultLimits,
     sessionTtlSeconds: 14 * 24 * 3600,
+    surveys: { responsesPerIpPerHour: 30 },
+    webhooks: { allowPrivateAddresses: false, timeoutMs: 10_000 },
+    trustProxy: false,
     ...overrides,
   };
 }

@@ -13,14 +13,19 @@ import { router } from "./openapi.js";
 import { problem } from "./problem.js";
 import { apiKeyRoutes } from "./routes/api-keys.js";
 import { authRoutes } from "./routes/auth.js";
+import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
 import { journeyRoutes } from "./routes/journeys.js";
 import { memberRoutes } from "./routes/members.js";
+import { metricsRoutes } from "./routes/metrics.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { personaRoutes } from "./routes/personas.js";
+import { surveyPublicRoutes } from "./routes/survey-public.js";
+import { surveyRoutes } from "./routes/surveys.js";
 import { touchpointRoutes } from "./routes/touchpoints.js";
 import { userRoutes } from "./routes/users.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
+import { serveSurveyPage } from "./survey-page.js";
 import { serveWeb } from "./web.js";
 
 export interface CreateAppOptions {
@@ -42,6 +47,10 @@ const features = [
   journeyRoutes,
   touchpointRoutes,
   personaRoutes,
+  surveyRoutes,
+  surveyPublicRoutes,
+  feedbackRoutes,
+  metricsRoutes,
 ];
 
 const STORE_ERROR =
@@ -113,7 +122,10 @@ export function createApp({ stores, config, accessLog }: CreateAppOptions): Open
     },
   });
 
-  if (config.webDir) serveWeb(app, config.webDir);
+  if (config.webDir) {
+    serveSurveyPage(app, config.webDir);
+    serveWeb(app, config.webDir);
+  }
 
   app.notFound((c) => problem(c, "not_found", `No route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

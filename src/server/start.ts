@@ -58,7 +58,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const host = options.host ?? "127.0.0.1";
       const config = defaultAppConfig({ ...options.config, webDir: options.webDir, systemToken });
       const app = createApp({ stores, config, ...(options.accessLog && { accessLog: options.accessLog }) });
-      const worker = createOutboxWorker({ db: stores.sor.db, handlers: outboxHandlers(stores) });
+      const worker = createOutboxWorker({ db: stores.sor.db, handlers: outboxHandlers(stores, config) });
       worker.start();
       const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
         const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));

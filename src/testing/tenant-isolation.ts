@@ -22,7 +22,15 @@ export const GLOBAL_ROUTES = new Set([
   "GET /api/v1/workspaces",
   "POST /api/v1/workspaces",
   "POST /api/v1/users",
+  // Feedback ingestion for integrations: the workspace is the API key's own.
+  "POST /api/v1/feedback",
 ]);
+
+/**
+ * Respondent endpoints (hosted survey page, widget) are public by design: they are reached by a
+ * survey id or an unguessable token, not by workspace membership, and are tested on their own.
+ */
+export const PUBLIC_PREFIX = "/api/public/";
 
 /** How to make a resource in the foreign workspace for each path parameter name. */
 export type ForeignFixture = (stores: Stores, foreign: SeededWorkspace) => Promise<string>;
@@ -112,6 +120,82 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
     return row.id;
   },
   userId: async (_stores, foreign) => (await foreign.member("analyst")).userId,
+  surveyId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("surveys")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        name: "Foreign",
+        status: "active",
+        default_language: "en",
+        definition: JSON.stringify({
+          schemaVersion: 1,
+          title: { en: "Foreign" },
+          thankYou: { en: "Thanks" },
+          questions: [{ id: "nps", type: "nps", text: { en: "Recommend?" }, required: true }],
+        }),
+        touchpoint_id: null,
+        journey_id: null,
+        step_id: null,
+        settings: "{}",
+        created_by: null,
+      })
+      .execute();
+    return id;
+  },
+  feedbackId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("feedback")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        kind: "unsolicited",
+        channel: "email",
+        source_key: null,
+        survey_id: null,
+        link_id: null,
+        submission_id: null,
+        received_at: new Date(),
+        customer_id: "foreign-customer",
+        customer: JSON.stringify({ userId: "foreign-customer" }),
+        touchpoint_id: null,
+        journey_id: null,
+        step_id: null,
+        ratings: "[]",
+        score_band: null,
+        answers: "{}",
+        title: null,
+        text: "Foreign feedback",
+        language: "en",
+        metadata: "{}",
+        finished_at: null,
+        flag_reason: null,
+        edit_token_hash: null,
+        ip_hash: null,
+      })
+      .execute();
+    return id;
+  },
+  triggerId: async (stores, foreign) => {
+    const surveyId = await (FOREIGN_FIXTURES.surveyId as ForeignFixture)(stores, foreign);
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("survey_triggers")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        survey_id: surveyId,
+        name: "Foreign",
+        matcher: JSON.stringify({ event: "Order Completed" }),
+        channel: "webhook",
+        target: JSON.stringify({ url: "https://example.com/hook", secret: "whsec_x" }),
+      })
+      .execute();
+    return id;
+  },
   messageId: async (stores, foreign) => {
     const id = await enqueue(stores.sor.db, {
       workspaceId: foreign.workspaceId,
@@ -187,6 +271,7 @@ export async function walkTenantIsolation(
 
   for (const route of routeTable(app)) {
     const name = `${route.method} ${route.path}`;
+    if (route.path.startsWith(PUBLIC_PREFIX)) continue;
     const others = route.params.filter((p) => p !== "workspaceId");
     if (route.params.length === 0) {
       if (!GLOBAL_ROUTES.has(name))

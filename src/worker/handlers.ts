@@ -1,11 +1,17 @@
+import type { AppConfig } from "../core/config.js";
 import type { Stores } from "../core/stores.js";
+import { feedbackRelayHandler } from "./feedback-relay.js";
 import type { OutboxHandler } from "./outbox-worker.js";
+import { surveyInvitationHandler } from "./survey-invitations.js";
 
 /**
  * Outbox topics and their handlers. Features add their topics here (facts relay, enrichment, case
  * rules, webhooks, e-mails). A message whose topic has no handler is retried and then parked with
  * that error, visible to admins; it is never dropped.
  */
-export function outboxHandlers(_stores: Stores): Record<string, OutboxHandler> {
-  return {};
+export function outboxHandlers(stores: Stores, config: AppConfig): Record<string, OutboxHandler> {
+  return {
+    "feedback.relay": feedbackRelayHandler(stores),
+    "survey.invitation": surveyInvitationHandler(stores, config),
+  };
 }

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as m0001 from "./migrations/0001_foundation.js";
 import * as m0002 from "./migrations/0002_journey_design.js";
+import * as m0003 from "./migrations/0003_listen.js";
 import type { Database } from "./schema.js";
 
 /** Ordered migrations of the system of record. Append only; never edit a released one. */
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_journey_design": m0002,
+  "0003_listen": m0003,
 };
 
 class StaticProvider implements MigrationProvider {

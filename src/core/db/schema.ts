@@ -162,6 +162,145 @@ export interface JourneyRevisionsTable {
   created_at: Timestamp;
 }
 
+export type SurveyStatus = "draft" | "active" | "closed";
+export type Language = "de" | "en";
+
+export interface SurveysTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  status: SurveyStatus;
+  default_language: Language;
+  /** The survey definition (questions, texts); see core/surveys/surveys.schema.ts. */
+  definition: Json<unknown>;
+  touchpoint_id: string | null;
+  journey_id: string | null;
+  /** A step id inside the journey's document (not a foreign key). */
+  step_id: string | null;
+  settings: Json<Record<string, unknown>>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SurveyLinksTable {
+  id: string;
+  workspace_id: string;
+  survey_id: string;
+  /** SHA-256 of the link token; the token itself is only ever in the link. */
+  token_hash: string;
+  customer_id: string | null;
+  /** Hidden fields (e.g. order id) attached to the response made through this link. */
+  hidden: Json<Record<string, string>>;
+  language: Language | null;
+  single_use: ColumnType<boolean, boolean | undefined, boolean>;
+  expires_at: Timestamp | null;
+  invitation_id: string | null;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type FeedbackKind = "survey_response" | "unsolicited";
+export type ScoreBand = "negative" | "neutral" | "positive";
+
+/** One rating inside a feedback record, on its own scale. */
+export interface StoredRating {
+  metric: "nps" | "csat" | "ces" | "rating";
+  value: number;
+  min: number;
+  max: number;
+  /** The survey question it answers; absent for unsolicited feedback. */
+  questionId?: string;
+}
+
+export interface FeedbackTable {
+  id: string;
+  workspace_id: string;
+  kind: FeedbackKind;
+  channel: string;
+  /** Dedup key (channel + external id, or a content hash for imports): re-sending adds nothing. */
+  source_key: string | null;
+  survey_id: string | null;
+  link_id: string | null;
+  /** Client-chosen id of one survey submission: double submits collapse into one response. */
+  submission_id: string | null;
+  received_at: Timestamp;
+  /** The customer's primary identity (user id, else `email:<address>`, else anonymous id …). */
+  customer_id: string | null;
+  customer: Json<Record<string, unknown>>;
+  touchpoint_id: string | null;
+  journey_id: string | null;
+  step_id: string | null;
+  ratings: Json<StoredRating[]>;
+  score_band: ScoreBand | null;
+  /** Survey answers by question id. */
+  answers: Json<Record<string, unknown>>;
+  title: string | null;
+  text: ColumnType<string, string | undefined, string>;
+  language: string | null;
+  metadata: Json<Record<string, unknown>>;
+  finished: ColumnType<boolean, boolean | undefined, boolean>;
+  finished_at: Timestamp | null;
+  flagged: ColumnType<boolean, boolean | undefined, boolean>;
+  flag_reason: string | null;
+  edit_token_hash: string | null;
+  ip_hash: string | null;
+  /** Bumped on every change; the facts store keeps the highest. */
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type InvitationStatus = "scheduled" | "sent" | "failed" | "suppressed_fatigue" | "suppressed_sampling";
+
+export interface SurveyTriggersTable {
+  id: string;
+  workspace_id: string;
+  survey_id: string;
+  name: string;
+  /** `{ event, where? }` as in touchpoint event matchers. */
+  matcher: Json<{ event: string; where?: string | null }>;
+  delay_seconds: ColumnType<number, number | undefined, number>;
+  channel: "webhook" | "email";
+  /** webhook: `{ url, secret }`; email: `{ url, secret, subject?, … }` (a mail relay endpoint). */
+  target: Json<Record<string, unknown>>;
+  /** numeric(5,4): PostgreSQL returns it as a string. */
+  sample_rate: ColumnType<string, number | undefined, number>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SurveyInvitationsTable {
+  id: string;
+  workspace_id: string;
+  survey_id: string;
+  trigger_id: string | null;
+  customer_id: string;
+  /** Message id of the event that fired the trigger: one invitation per trigger and event. */
+  event_id: string;
+  event_name: string;
+  status: InvitationStatus;
+  link_id: string | null;
+  scheduled_for: Timestamp | null;
+  sent_at: Timestamp | null;
+  error: string | null;
+  created_at: Timestamp;
+}
+
+export interface SurveyContactsTable {
+  workspace_id: string;
+  customer_id: string;
+  last_invited_at: Timestamp;
+}
+
+export interface SurveySettingsTable {
+  workspace_id: string;
+  fatigue_days: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -175,6 +314,13 @@ export interface Database {
   personas: PersonasTable;
   journeys: JourneysTable;
   journey_revisions: JourneyRevisionsTable;
+  surveys: SurveysTable;
+  survey_links: SurveyLinksTable;
+  feedback: FeedbackTable;
+  survey_triggers: SurveyTriggersTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_contacts: SurveyContactsTable;
+  survey_settings: SurveySettingsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

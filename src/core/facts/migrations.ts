@@ -27,4 +27,43 @@ export const factsMigrations: ReadonlyArray<{ name: string; statements: string[]
       ORDER BY (workspace_id, message_id)`,
     ],
   },
+  {
+    name: "0002_feedback",
+    statements: [
+      // One row per feedback record (survey response or unsolicited), flattened for analytics: links
+      // resolved (stage and persona from the journey), ratings as parallel arrays for ARRAY JOIN.
+      // The relay writes the record's SoR version; replays and re-relays collapse to the newest.
+      `CREATE TABLE IF NOT EXISTS {db}.feedback (
+        workspace_id UUID,
+        feedback_id UUID,
+        kind LowCardinality(String),
+        channel LowCardinality(String),
+        survey_id String,
+        touchpoint_id String,
+        journey_id String,
+        stage_id String,
+        step_id String,
+        persona_id String,
+        customer_id String,
+        customer_traits String,
+        language LowCardinality(String),
+        received_at DateTime64(3, 'UTC'),
+        finished UInt8,
+        flagged UInt8,
+        deleted UInt8,
+        score_band LowCardinality(String),
+        has_text UInt8,
+        text String,
+        rating_metrics Array(LowCardinality(String)),
+        rating_questions Array(String),
+        rating_values Array(Float64),
+        rating_mins Array(Int16),
+        rating_maxs Array(Int16),
+        answers Map(String, String),
+        version UInt64
+      ) ENGINE = ReplacingMergeTree(version)
+      PARTITION BY toYYYYMM(received_at)
+      ORDER BY (workspace_id, feedback_id)`,
+    ],
+  },
 ];

@@ -1,0 +1,123 @@
+import { type Kysely, sql } from "kysely";
+
+// Statements run one by one: PGlite's extended protocol takes a single statement per query.
+const statements = [
+  `create table surveys (
+  id uuid primary key,
+  workspace_id uuid not null references workspaces(id) on delete cascade,
+  name text not null,
+  status text not null check (status in ('draft','active','closed')),
+  default_language text not null check (default_language in ('de','en')),
+  definition jsonb not null,
+  touchpoint_id uuid references touchpoints(id) on delete set null,
+  journey_id uuid references journeys(id) on delete set null,
+  step_id uuid,
+  settings jsonb not null default '{}',
+  version integer not null default 1,
+  created_by uuid references users(id) on delete set null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+)`,
+  `create index surveys_workspace on surveys(workspace_id, id)`,
+  `create table survey_links (
+  id uuid primary key,
+  workspace_id uuid not null references workspaces(id) on delete cascade,
+  survey_id uuid not null references surveys(id) on delete cascade,
+  token_hash text not null unique,
+  customer_id text,
+  hidden jsonb not null default '{}',
+  language text check (language in ('de','en')),
+  single_use boolean not null default true,
+  expires_at timestamptz,
+  invitation_id uuid,
+  used_at timestamptz,
+  created_at timestamptz not null default now()
+)`,
+  `create index survey_links_survey on survey_links(workspace_id, survey_id, id)`,
+  `create table feedback (
+  id uuid primary key,
+  workspace_id uuid not null references workspaces(id) on delete cascade,
+  kind text not null check (kind in ('survey_response','unsolicited')),
+  channel text not null,
+  source_key text,
+  survey_id uuid references surveys(id) on delete set null,
+  link_id uuid references survey_links(id) on delete set null,
+  submission_id uuid,
+  received_at timestamptz not null,
+  customer_id text,
+  customer jsonb not null default '{}',
+  touchpoint_id uuid references touchpoints(id) on delete set null,
+  journey_id uuid references journeys(id) on delete set null,
+  step_id uuid,
+  ratings jsonb not null default '[]',
+  score_band text check (score_band in ('negative','neutral','positive')),
+  answers jsonb not null default '{}',
+  title text,
+  text text not null default '',
+  language text,
+  metadata jsonb not null default '{}',
+  finished boolean not null default true,
+  finished_at timestamptz,
+  flagged boolean not null default false,
+  flag_reason text,
+  edit_token_hash text,
+  ip_hash text,
+  version integer not null default 1,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+)`,
+  `create index feedback_inbox on feedback(workspace_id, received_at desc, id desc)`,
+  `create unique index feedback_source_key on feedback(workspace_id, source_key) where source_key is not null`,
+  `create unique index feedback_link on feedback(link_id) where link_id is not null`,
+  `create unique index feedback_submission on feedback(survey_id, submission_id) where submission_id is not null`,
+  `create index feedback_customer on feedback(workspace_id, customer_id) where customer_id is not null`,
+  `create index feedback_survey on feedback(workspace_id, survey_id, received_at desc)`,
+  `create index feedback_search on feedback using gin (to_tsvector('simple', coalesce(title, '') || ' ' || text))`,
+  `create table survey_triggers (
+  id uuid primary key,
+  workspace_id uuid not null references workspaces(id) on delete cascade,
+  survey_id uuid not null references surveys(id) on delete cascade,
+  name text not null,
+  matcher jsonb not null,
+  delay_seconds integer not null default 0 check (delay_seconds >= 0),
+  channel text not null check (channel in ('webhook','email')),
+  target jsonb not null,
+  sample_rate numeric(5,4) not null default 1 check (sample_rate > 0 and sample_rate <= 1),
+  enabled boolean not null default true,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+)`,
+  `create index survey_triggers_workspace on survey_triggers(workspace_id, id)`,
+  `create table survey_invitations (
+  id uuid primary key,
+  workspace_id uuid not null references workspaces(id) on delete cascade,
+  survey_id uuid not null references surveys(id) on delete cascade,
+  trigger_id uuid references survey_triggers(id) on delete set null,
+  customer_id text not null,
+  event_id text not null,
+  event_name text not null,
+  status text not null check (status in ('scheduled','sent','failed','suppressed_fatigue','suppressed_sampling')),
+  link_id uuid references survey_links(id) on delete set null,
+  scheduled_for timestamptz,
+  sent_at timestamptz,
+  error text,
+  created_at timestamptz not null default now()
+)`,
+  `create unique index survey_invitations_event on survey_invitations(workspace_id, trigger_id, event_id)`,
+  `create index survey_invitations_list on survey_invitations(workspace_id, survey_id, id)`,
+  `create table survey_contacts (
+  workspace_id uuid not null references workspaces(id) on delete cascade,
+  customer_id text not null,
+  last_invited_at timestamptz not null,
+  primary key (workspace_id, customer_id)
+)`,
+  `create table survey_settings (
+  workspace_id uuid primary key references workspaces(id) on delete cascade,
+  fatigue_days integer not null default 30 check (fatigue_days between 0 and 365),
+  updated_at timestamptz not null default now()
+)`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
