@@ -21,6 +21,7 @@ import { metricsRoutes } from "./routes/metrics.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { personaRoutes } from "./routes/personas.js";
 import { surveyPublicRoutes } from "./routes/survey-public.js";
+import { surveyResultsRoutes } from "./routes/survey-results.js";
 import { surveyRoutes } from "./routes/surveys.js";
 import { touchpointRoutes } from "./routes/touchpoints.js";
 import { userRoutes } from "./routes/users.js";
@@ -48,6 +49,7 @@ const features = [
   touchpointRoutes,
   personaRoutes,
   surveyRoutes,
+  surveyResultsRoutes,
   surveyPublicRoutes,
   feedbackRoutes,
   metricsRoutes,
