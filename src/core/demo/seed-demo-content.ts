@@ -8,6 +8,7 @@ import { hotelStay } from "./demo-hotel.js";
 import { onlineReturn } from "./demo-shop.js";
 import { telecomMove } from "./demo-telecom.js";
 import type { DemoCase } from "./demo-types.js";
+import type { SeededCase } from "./seed-demo-feedback.js";
 
 export const DEMO_CASES: readonly DemoCase[] = [telecomMove, hotelStay, onlineReturn];
 
@@ -19,9 +20,10 @@ export const DEMO_CASES: readonly DemoCase[] = [telecomMove, hotelStay, onlineRe
 export async function seedDemoContent(
   ctx: WorkspaceContext,
   ownerId: string | null,
-): Promise<{ journeyIds: string[] }> {
+): Promise<{ journeyIds: string[]; cases: SeededCase[] }> {
   const journeyIds: string[] = [];
-  for (const demo of DEMO_CASES) {
+  const cases: SeededCase[] = [];
+  for (const [caseIndex, demo] of DEMO_CASES.entries()) {
     const persona = await createPersona(ctx, { ...demo.persona });
     const touchpointIds = new Map<string, string>();
     for (const tp of demo.touchpoints) {
@@ -71,6 +73,7 @@ export async function seedDemoContent(
     };
     const journey = await createJourney(ctx, { document: parseJourneyDocument(draft) });
     journeyIds.push(journey.id);
+    cases.push({ caseIndex, journeyId: journey.id, document: journey.document, touchpointIds });
   }
-  return { journeyIds };
+  return { journeyIds, cases };
 }
