@@ -8,6 +8,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "gone"
   | "idempotency_key_reused"
   | "idempotency_in_flight"
   | "payload_too_large"
