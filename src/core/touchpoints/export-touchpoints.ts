@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { WorkspaceContext } from "../context.js";
+import { toCsv } from "../files/csv-export.js";
 import { COLUMNS, type Column, escapeCell } from "./file-columns.js";
 import { toTouchpoint, touchpointQuery } from "./touchpoint-row.js";
 import type { FileFormat, TTouchpoint } from "./touchpoints.schema.js";
@@ -31,11 +31,9 @@ export async function exportTouchpoints(ctx: WorkspaceContext, format: FileForma
   }
   const records = rows.map((r) => cells(toTouchpoint(r), r.owner_email));
   if (format === "csv") {
-    const text = stringify(
-      records.map((rec) =>
-        COLUMNS.map((c) => (typeof rec[c] === "string" ? escapeCell(rec[c]) : String(rec[c]))),
-      ),
-      { header: true, columns: [...COLUMNS], bom: true },
+    const text = toCsv(
+      COLUMNS,
+      records.map((rec) => COLUMNS.map((c) => rec[c])),
     );
     return { contentType: CONTENT_TYPES.csv, filename, body: Buffer.from(text) };
   }

@@ -78,10 +78,4 @@ export const KIND_ALIASES: Record<string, string> = {
 export const YES = new Set(["yes", "true", "ja", "1", "x", "wahr"]);
 export const NO = new Set(["no", "false", "nein", "0", "", "falsch"]);
 
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/** Spreadsheet cells that start like a formula get a leading `'` (as do ones already escaped). */
-export const escapeCell = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);
-
-/** The inverse of escapeCell, so export → import gives back the same text. */
-export const unescapeCell = (s: string): string => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+export { escapeCell, unescapeCell } from "../files/csv-export.js";
