@@ -80,17 +80,19 @@ export const requireActor =
 /**
  * Resolves `:workspaceId` for the actor. A workspace the actor cannot see answers 404 (never
  * 403), so foreign workspaces are indistinguishable from missing ones; a missing scope is 403.
+ * With alternatives, any one of the scopes is enough (e.g. feedback: `write` or `ingest`).
  */
 export const requireWorkspace =
-  (scope: Scope): MiddlewareHandler<AppEnv> =>
+  (scope: Scope, ...alternatives: Scope[]): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const actor = currentActor(c);
     const access = await resolveAccess(c.get("stores").sor.db, actor, c.req.param("workspaceId") ?? "");
     if (!access) throw new AppError("not_found", "Workspace not found");
-    if (!hasScope(access, scope)) {
+    const scopes = [scope, ...alternatives];
+    if (!scopes.some((s) => hasScope(access, s))) {
       throw new AppError(
         "forbidden",
-        `This needs the "${scope}" scope; you hold: ${access.scopes.join(", ") || "none"}`,
+        `This needs the "${scopes.join('" or "')}" scope; you hold: ${access.scopes.join(", ") || "none"}`,
       );
     }
     c.set("access", access);
