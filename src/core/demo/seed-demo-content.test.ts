@@ -53,4 +53,33 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("demo content on
     expect(codes).toContain("hidden_without_matcher");
     expect(codes).toContain("touchpoint_without_owner");
   }, 60_000);
+
+  it("seeds active surveys and thousands of German and English responses and feedback items on the journeys' touchpoints", async () => {
+    const { db } = stores.sor;
+    const surveys = await db
+      .selectFrom("surveys")
+      .select(["status", "touchpoint_id", "journey_id"])
+      .execute();
+    expect(surveys).toHaveLength(10);
+    expect(surveys.every((s) => s.status === "active" && s.touchpoint_id && s.journey_id)).toBe(true);
+    const rows = await db
+      .selectFrom("feedback")
+      .select(["kind", "language", "finished", "flagged", (eb) => eb.fn.countAll<string>().as("n")])
+      .groupBy(["kind", "language", "finished", "flagged"])
+      .execute();
+    const sum = (pred: (r: (typeof rows)[number]) => boolean) =>
+      rows.filter(pred).reduce((n, r) => n + Number(r.n), 0);
+    expect(sum((r) => r.kind === "survey_response")).toBe(3120);
+    expect(sum((r) => r.kind === "unsolicited")).toBe(1800);
+    expect(sum((r) => r.language === "de")).toBeGreaterThan(3 * sum((r) => r.language === "en"));
+    expect(sum((r) => r.language === "en")).toBeGreaterThan(500);
+    expect(sum((r) => !r.finished)).toBeGreaterThan(50);
+    expect(sum((r) => r.flagged)).toBeGreaterThan(0);
+    const unlinked = await db
+      .selectFrom("feedback")
+      .select("id")
+      .where("touchpoint_id", "is", null)
+      .execute();
+    expect(unlinked).toHaveLength(0);
+  }, 60_000);
 });

@@ -1,5 +1,8 @@
 import type { Db } from "../db/connect.js";
 import { seedDemoContent } from "../demo/seed-demo-content.js";
+import { seedDemoFeedback } from "../demo/seed-demo-feedback.js";
+import { createSurvey } from "../surveys/create-survey.js";
+import { ZCreateSurvey } from "../surveys/surveys.schema.js";
 import { createUser } from "../users/create-user.js";
 import { createWorkspace } from "./create-workspace.js";
 import { resolveAccess } from "./resolve-access.js";
@@ -7,8 +10,9 @@ import { resolveAccess } from "./resolve-access.js";
 export const DEMO_LOGIN = { email: "demo@journeylens.local", password: "journeylens-demo" } as const;
 
 /**
- * First run only: a "Demo" workspace owned by a demo account, with three demo journeys, so a new
- * installation can be explored at once. Nothing happens when any workspace exists.
+ * First run only: a "Demo" workspace owned by a demo account, with three demo journeys, their
+ * surveys and several thousand responses and feedback items, so a new installation can be explored
+ * at once. Nothing happens when any workspace exists.
  */
 export async function seedDemo(db: Db): Promise<{ email: string; password: string } | undefined> {
   const any = await db.selectFrom("workspaces").select("id").limit(1).executeTakeFirst();
@@ -21,6 +25,11 @@ export async function seedDemo(db: Db): Promise<{ email: string; password: strin
   );
   const access = await resolveAccess(db, { kind: "system" }, ws.id);
   if (!access) throw new Error("the demo workspace vanished while seeding");
-  await seedDemoContent({ db, access }, user.id);
+  const ctx = { db, access };
+  const { cases } = await seedDemoContent(ctx, user.id);
+  await seedDemoFeedback(ctx, cases, async (input) => {
+    const survey = await createSurvey(ctx, ZCreateSurvey.parse({ ...input, status: "active" }));
+    return survey.id;
+  });
   return { ...DEMO_LOGIN };
 }
