@@ -2,7 +2,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "web/src/**/*.test.ts", "web/e2e/**/*.e2e.test.ts"],
+    include: [
+      "src/**/*.test.ts",
+      "web/src/**/*.test.ts",
+      "web/widget/**/*.test.ts",
+      "web/e2e/**/*.e2e.test.ts",
+    ],
     globalSetup: ["src/testing/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
