@@ -31,17 +31,21 @@ async function waitForFile(path: string, timeoutMs: number): Promise<void> {
   }
 }
 
-/** Builds the web app if it is missing, starts a seeded server in a fresh data folder and launches Chromium. */
+function viteBuild(config: string): void {
+  execFileSync("npx", ["vite", "build", "--config", config], {
+    cwd: ROOT,
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: "inherit",
+    timeout: 180_000,
+  });
+}
+
+/** Builds the web app and the widget if missing, starts a seeded server in a fresh data folder and launches Chromium. */
 export async function startE2E(tmpPrefix: string): Promise<E2E> {
-  if (!existsSync(join(WEB_DIR, "index.html"))) {
-    execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts"], {
-      cwd: ROOT,
-      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-      env: { ...process.env, NODE_ENV: "production" },
-      stdio: "inherit",
-      timeout: 180_000,
-    });
-  }
+  if (!existsSync(join(WEB_DIR, "index.html"))) viteBuild("web/vite.config.ts");
+  // Second: the app build empties dist/web, the widget build adds to it.
+  if (!existsSync(join(WEB_DIR, "widget.js"))) viteBuild("web/widget.vite.config.ts");
   const dataDir = await mkdtemp(join(tmpdir(), tmpPrefix));
   let server: RunningServer | undefined;
   try {
