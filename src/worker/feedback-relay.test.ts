@@ -82,7 +82,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("feedback relay 
     await drain();
     // JSONB keeps its own key order; the traits are compared as values.
     const rows = (await facts())
-      .map((r) => ({ ...r, customer_traits: JSON.parse(String(r.customer_traits)) }))
+      .map((r): Record<string, unknown> => ({ ...r, customer_traits: JSON.parse(String(r.customer_traits)) }))
       .sort((a, b) => (a.feedback_id === first ? -1 : b.feedback_id === first ? 1 : 0));
     expect(rows).toEqual([
       {
