@@ -3,15 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uuidv7 } from "../../core/ids.js";
 import type { Stores } from "../../core/stores.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../../testing/app.js";
+import { httpFactsVariants } from "../../testing/facts-http.js";
 import { type FactRating, type FeedbackFactRow, feedbackFact } from "../../testing/feedback-facts.js";
 import { insertPersona, insertTouchpoint, journeyInput } from "../../testing/journeys.js";
 import { storeVariants } from "../../testing/stores.js";
+
+// Both facts transports: chDB in-process and HTTP (reports bind time zones and arrays as parameters).
+const variants = [...storeVariants(), ...httpFactsVariants()];
 
 const nps = (value: number): FactRating => ({ metric: "nps", value });
 /** n answers with these values, e.g. spread(8, 10) → eight 10s. */
 const spread = (n: number, value: number) => Array.from({ length: n }, () => value);
 
-describe.each(storeVariants().map((v) => [v.name, v] as const))("metrics API on %s", (_name, variant) => {
+describe.each(variants.map((v) => [v.name, v] as const))("metrics API on %s", (_name, variant) => {
   let stores: Stores;
   let ws: SeededWorkspace;
   let other: SeededWorkspace;
