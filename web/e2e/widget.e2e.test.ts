@@ -118,6 +118,13 @@ async function press(page: Page, key: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i += 1) await page.keyboard.press(key);
 }
 
+const LINK_DEFINITION = {
+  schemaVersion: 1,
+  title: { de: "Ihr Serviceeinsatz", en: "Your service visit" },
+  thankYou: { de: "Danke für Ihr Feedback!", en: "Thank you for your feedback!" },
+  questions: [DEFINITION.questions[0], { ...DEFINITION.questions[5], required: true }],
+};
+
 describe("survey widget embedded on another origin", () => {
   let e2e: E2E;
   let host: { server: Server; url: string };
@@ -343,8 +350,79 @@ describe("survey widget embedded on another origin", () => {
         .getByRole("radiogroup", { name: /Wie wahrscheinlich ist es/ })
         .waitFor({ timeout: UI_TIMEOUT });
       expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${e2e.server.url}/s/0193a1c2-7d4e-7f00-8a00-00000000dead?lang=de`);
+      await page.getByRole("alert").filter({ hasText: "Diese Umfrage ist nicht verfügbar." }).waitFor();
     } finally {
       await context.close();
     }
+  }, 120_000);
+
+  it("answers a personal single-use link once: resumes after a reload, then refuses another browser", async () => {
+    const survey = await api("POST", `/api/v1/workspaces/${workspaceId}/surveys`, {
+      name: "Hosted link",
+      status: "active",
+      definition: LINK_DEFINITION,
+    });
+    expect(survey.status).toBe(201);
+    const linkSurveyId = String(survey.body.id);
+    const link = await api("POST", `/api/v1/workspaces/${workspaceId}/surveys/${linkSurveyId}/links`, {
+      customerId: "C-2002",
+      hidden: { contract: "V-9" },
+    });
+    expect(link.status).toBe(201);
+    const url = `${e2e.server.url}/s/${linkSurveyId}?t=${encodeURIComponent(String(link.body.token))}`;
+
+    const context = await e2e.browser.newContext({ viewport: VIEWPORT, locale: "de-DE" });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await page.goto(url);
+      await page
+        .getByRole("heading", { level: 1, name: "Ihr Serviceeinsatz" })
+        .waitFor({ timeout: UI_TIMEOUT });
+      // The radio itself is visually hidden; people click its face.
+      await page.locator("label.point", { hasText: /^10/ }).click();
+      expect(await page.getByRole("radio", { name: /^10 äußerst wahrscheinlich/ }).isChecked()).toBe(true);
+      await page.getByRole("button", { name: "Weiter" }).click();
+      const comment = page.getByRole("textbox", { name: /Noch etwas\?/ });
+      await comment.waitFor({ timeout: UI_TIMEOUT });
+      // The link is used by now; the reload continues this tab's own response instead of refusing it.
+      await page.reload();
+      await comment.waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole("button", { name: "Absenden" }).click();
+      await page.getByRole("alert").filter({ hasText: "Bitte beantworten Sie diese Frage." }).waitFor();
+      await comment.fill("Der Techniker war pünktlich <b>und</b> freundlich.");
+      await page.getByRole("button", { name: "Absenden" }).click();
+      await page.getByText("Danke für Ihr Feedback!").waitFor({ timeout: UI_TIMEOUT });
+      await page.reload();
+      await page.getByText("Danke für Ihr Feedback!").waitFor({ timeout: UI_TIMEOUT });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    const other = await e2e.browser.newContext({ viewport: VIEWPORT, locale: "de-DE" });
+    try {
+      const page = await other.newPage();
+      await page.goto(url);
+      await page
+        .getByRole("alert")
+        .filter({ hasText: "Dieser Umfragelink wurde bereits verwendet." })
+        .waitFor({ timeout: UI_TIMEOUT });
+    } finally {
+      await other.close();
+    }
+
+    const list = await api("GET", `/api/v1/workspaces/${workspaceId}/feedback?surveyId=${linkSurveyId}`);
+    const items = list.body.items as Record<string, unknown>[];
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      channel: "survey_link",
+      customerId: "C-2002",
+      finished: true,
+      language: "de",
+      answers: { nps: 10, comment: "Der Techniker war pünktlich <b>und</b> freundlich." },
+      metadata: { hidden: { contract: "V-9" } },
+    });
   }, 120_000);
 });

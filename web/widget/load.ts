@@ -15,9 +15,11 @@ function languageFor(survey: PublicSurvey, preferred: Language | null): Language
 /** Fetches the survey, or continues this tab's earlier progress on it. */
 export async function loadSurvey(config: WidgetConfig, api: RespondentApi): Promise<Loaded> {
   const stored = loadProgress(config.surveyId, config.token);
-  if (stored?.finished && stored.survey) {
+  // A finished survey shows its thanks again. A single-use link counts as used once this tab's response
+  // exists, and the server would refuse a second GET: continue from the survey as stored.
+  if (stored?.survey && (stored.finished || (config.token && stored.editToken))) {
     return {
-      kind: "finished",
+      kind: stored.finished ? "finished" : "ready",
       survey: stored.survey,
       progress: stored,
       language: languageFor(stored.survey, config.preferredLanguage),
@@ -31,12 +33,7 @@ export async function loadSurvey(config: WidgetConfig, api: RespondentApi): Prom
     });
   } catch (error) {
     const failure = error instanceof ApiFailure ? error.kind : "unknown";
-    // A single-use link counts as used once our own response exists; continue it from storage.
-    if (failure === "link_used" && stored?.editToken && stored.survey) {
-      survey = stored.survey;
-    } else {
-      return { kind: "failed", failure, language: config.preferredLanguage ?? "de" };
-    }
+    return { kind: "failed", failure, language: config.preferredLanguage ?? "de" };
   }
   const progress = stored ?? newProgress(config.token);
   progress.survey = survey;
