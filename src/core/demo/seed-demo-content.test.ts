@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { drainOutbox } from "../../testing/drain-outbox.js";
 import { storeVariants } from "../../testing/stores.js";
 import { getJourney } from "../journeys/get-journey.js";
 import { journeyCoverage } from "../journeys/journey-coverage.js";
+import { getMetrics } from "../metrics/get-metrics.js";
+import { ZMetricsQuery } from "../metrics/metrics.schema.js";
 import type { Stores } from "../stores.js";
 import { resolveAccess } from "../workspaces/resolve-access.js";
 import { DEMO_LOGIN, seedDemo } from "../workspaces/seed-demo.js";
