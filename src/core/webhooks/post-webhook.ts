@@ -108,6 +108,8 @@ export function postWebhook(req: WebhookRequest): Promise<number> {
       "user-agent": "Journeylens-Webhooks/1",
     },
     signal: AbortSignal.timeout(req.timeoutMs),
+    // A fresh connection each time: a pooled socket would skip the connect-time address check.
+    agent: false,
     ...(!req.allowPrivateAddresses && { lookup: guardedLookup as RequestOptions["lookup"] }),
   };
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
