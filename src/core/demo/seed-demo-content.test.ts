@@ -84,5 +84,23 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("demo content on
       .where("touchpoint_id", "is", null)
       .execute();
     expect(unlinked).toHaveLength(0);
-  }, 60_000);
+
+    // Relayed to the facts store, the metrics pages have enough to show on first start.
+    await drainOutbox(stores);
+    const ws = await db
+      .selectFrom("workspaces")
+      .select("id")
+      .where("slug", "=", "demo")
+      .executeTakeFirstOrThrow();
+    const access = await resolveAccess(db, { kind: "system" }, ws.id);
+    if (!access) throw new Error("no access");
+    const ctx = { db, access, facts: stores.facts };
+    const nps = await getMetrics(ctx, ZMetricsQuery.parse({ metric: "nps", groupBy: "month" }));
+    expect(nps.overall.n).toBeGreaterThan(1500);
+    expect(nps.groups.length).toBeGreaterThanOrEqual(6);
+    const csat = await getMetrics(ctx, ZMetricsQuery.parse({ metric: "csat", groupBy: "touchpoint" }));
+    expect(csat.groups.length).toBeGreaterThanOrEqual(20);
+    const values = csat.groups.map((g) => g.value ?? 0);
+    expect(Math.max(...values) - Math.min(...values)).toBeGreaterThan(30);
+  }, 90_000);
 });
