@@ -5,7 +5,6 @@ import { localized, strings } from "./i18n.js";
 import { loadSurvey } from "./load.js";
 import { attachStyledShadow, focusInside } from "./shadow.js";
 import { failureMessage, showSurvey } from "./survey-view.js";
-import type { Language } from "./types.js";
 
 /** Page mode: the hosted survey page's full-width card in `<main id="journeylens-survey">`. */
 export async function mountPage(config: WidgetConfig, api: RespondentApi): Promise<void> {
@@ -16,16 +15,12 @@ export async function mountPage(config: WidgetConfig, api: RespondentApi): Promi
   }
   const root = attachStyledShadow(host);
   const initial = strings(config.preferredLanguage ?? "de");
-  const title = h("h1", { class: "title" }, initial.survey);
+  const title = h("h1", { class: "title", id: "jl-title" }, initial.survey);
   const body = h("div", { class: "body" }, h("p", { class: "loading", role: "status" }, initial.loading));
-  root.append(h("section", { class: "card card--page", "aria-labelledby": "jl-title" }, title, body));
-  title.id = "jl-title";
+  root.append(h("section", { class: "card card--page", "aria-labelledby": title.id }, title, body));
 
-  const setLanguage = (language: Language) => {
-    document.documentElement.lang = language;
-  };
   const loaded = await loadSurvey(config, api);
-  setLanguage(loaded.language);
+  document.documentElement.lang = loaded.language;
   const text = strings(loaded.language);
   if (loaded.kind === "failed") {
     title.textContent = text.survey;

@@ -36,7 +36,7 @@ export function failureMessage(kind: FailureKind, text: Strings): string {
 }
 
 /** Failures after which answering cannot go on; the others leave the question on screen for a retry. */
-export const TERMINAL: ReadonlySet<FailureKind> = new Set(["link_used", "closed", "expired", "not_found"]);
+const TERMINAL: ReadonlySet<FailureKind> = new Set(["link_used", "closed", "expired", "not_found"]);
 
 /** The question screens and the thank-you screen, one question at a time. */
 export function showSurvey(options: SurveyViewOptions): void {
