@@ -36,25 +36,36 @@ function ratingResult(q: TQuestion & { type: RatingQuestionType }, rows: SurveyR
     distribution.push({ value, count: counts.get(value) ?? 0 });
   return {
     kind: "rating",
-    id: q.id,
+    questionId: q.id,
     type: q.type,
     text: q.text,
-    n: metrics[0]?.n ?? 0,
+    answered: metrics[0]?.n ?? 0,
     scale: { min: scale.min, max: scale.max },
     distribution,
     metrics,
   };
 }
 
-function choiceResult(q: TQuestion, rows: SurveyResultsRows, n: number): TQuestionResult {
+function choiceResult(q: TQuestion, rows: SurveyResultsRows, answered: number): TQuestionResult {
   const counts = new Map(rows.options.filter((o) => o.question === q.id).map((o) => [o.option, o.count]));
-  const defined = (q.options ?? []).map((o) => ({ id: o.id, label: o.label, count: counts.get(o.id) ?? 0 }));
-  const known = new Set(defined.map((o) => o.id));
+  const defined = (q.options ?? []).map((o) => ({
+    optionId: o.id,
+    label: o.label,
+    count: counts.get(o.id) ?? 0,
+  }));
+  const known = new Set(defined.map((o) => o.optionId));
   const removed = [...counts]
     .filter(([id]) => !known.has(id))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, count]) => ({ id, label: null, count }));
-  return { kind: "choice", id: q.id, type: q.type, text: q.text, n, options: [...defined, ...removed] };
+    .map(([optionId, count]) => ({ optionId, label: null, count }));
+  return {
+    kind: "choice",
+    questionId: q.id,
+    type: q.type,
+    text: q.text,
+    answered,
+    options: [...defined, ...removed],
+  };
 }
 
 function trendOf(q: (TQuestion & { type: RatingQuestionType }) | undefined, rows: SurveyResultsRows) {
@@ -98,12 +109,17 @@ export async function getSurveyResults(
   const answered = new Map(rows.answered.map((r) => [r.question, r.answered]));
   const questions = definition.questions.map((q): TQuestionResult => {
     if (isRating(q)) return ratingResult(q, rows);
-    const n = answered.get(q.id) ?? 0;
-    if (q.type !== "text") return choiceResult(q, rows, n);
+    const count = answered.get(q.id) ?? 0;
+    if (q.type !== "text") return choiceResult(q, rows, count);
     const comments = rows.comments
       .filter((c) => c.question === q.id)
-      .map(({ feedbackId, receivedAt, text }) => ({ feedbackId, receivedAt, text }));
-    return { kind: "text", id: q.id, type: q.type, text: q.text, n, comments };
+      .map(({ feedbackId, receivedAt, text, language }) => ({
+        feedbackId,
+        receivedAt,
+        text,
+        language: language || null,
+      }));
+    return { kind: "text", questionId: q.id, type: q.type, text: q.text, answered: count, comments };
   });
   return {
     surveyId: survey.id,

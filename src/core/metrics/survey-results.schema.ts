@@ -22,11 +22,11 @@ export const ZQuestionMetric = ZMetricValue.extend({
 export type TQuestionMetric = z.infer<typeof ZQuestionMetric>;
 
 const questionBase = {
-  id: z.string(),
+  questionId: z.string(),
   type: z.string(),
   text: ZLocalizedText,
-  /** Counted responses that answered the question. */
-  n: z.number().int(),
+  /** Counted answers to the question (for rating questions: on its scale). */
+  answered: z.number().int(),
 };
 
 export const ZQuestionResult = z.discriminatedUnion("kind", [
@@ -42,13 +42,22 @@ export const ZQuestionResult = z.discriminatedUnion("kind", [
     kind: z.literal("choice"),
     ...questionBase,
     /** The definition's options in order; ids no longer defined follow with a null label. */
-    options: z.array(z.object({ id: z.string(), label: ZLocalizedText.nullable(), count: z.number().int() })),
+    options: z.array(
+      z.object({ optionId: z.string(), label: ZLocalizedText.nullable(), count: z.number().int() }),
+    ),
   }),
   z.object({
     kind: z.literal("text"),
     ...questionBase,
     /** The 20 newest non-empty answers. */
-    comments: z.array(z.object({ feedbackId: z.string(), receivedAt: z.string(), text: z.string() })),
+    comments: z.array(
+      z.object({
+        feedbackId: z.string(),
+        receivedAt: z.string(),
+        text: z.string(),
+        language: z.string().nullable(),
+      }),
+    ),
   }),
 ]);
 export type TQuestionResult = z.infer<typeof ZQuestionResult>;

@@ -151,8 +151,8 @@ describe.each(variants.map((v) => [v.name, v] as const))("survey results API on 
     expect(res.status).toBe(200);
     const body = res.body;
     expect(body.responses).toEqual({ total: 6, finished: 4, partial: 1, flagged: 1 });
-    const q = (id: string) => body.questions.find((x: { id: string }) => x.id === id);
-    expect(body.questions.map((x: { id: string; kind: string }) => [x.id, x.kind])).toEqual([
+    const q = (id: string) => body.questions.find((x: { questionId: string }) => x.questionId === id);
+    expect(body.questions.map((x: { questionId: string; kind: string }) => [x.questionId, x.kind])).toEqual([
       ["nps", "rating"],
       ["zufrieden", "rating"],
       ["aufwand", "rating"],
@@ -165,7 +165,7 @@ describe.each(variants.map((v) => [v.name, v] as const))("survey results API on 
     const nps = q("nps");
     expect(nps).toMatchObject({
       type: "nps",
-      n: 4,
+      answered: 4,
       scale: { min: 0, max: 10 },
       text: { de: "Weiterempfehlen?" },
     });
@@ -211,26 +211,26 @@ describe.each(variants.map((v) => [v.name, v] as const))("survey results API on 
 
     expect(q("kanal")).toMatchObject({
       type: "single_choice",
-      n: 3,
+      answered: 3,
       options: [
-        { id: "web", label: { de: "Web" }, count: 1 },
-        { id: "telefon", label: { de: "Telefon" }, count: 1 },
-        { id: "fax", label: null, count: 1 }, // an option no longer in the definition
+        { optionId: "web", label: { de: "Web" }, count: 1 },
+        { optionId: "telefon", label: { de: "Telefon" }, count: 1 },
+        { optionId: "fax", label: null, count: 1 }, // an option no longer in the definition
       ],
     });
     expect(q("themen")).toMatchObject({
       type: "multiple_choice",
-      n: 3,
+      answered: 3,
       options: [
-        { id: "preis", count: 2 },
-        { id: "service", count: 1 },
-        { id: "app", count: 1 }, // a repeated id counts once per response
+        { optionId: "preis", count: 2 },
+        { optionId: "service", count: 1 },
+        { optionId: "app", count: 1 }, // a repeated id counts once per response
       ],
     });
     expect(q("kommentar")).toMatchObject({
-      n: 2,
+      answered: 2,
       comments: [
-        { receivedAt: "2026-11-11T09:00:00.000Z", text: "=1+1 Rechnung falsch" },
+        { receivedAt: "2026-11-11T09:00:00.000Z", text: "=1+1 Rechnung falsch", language: "de" },
         { receivedAt: "2026-11-02T09:00:00.000Z", text: "Super schnell" },
       ],
     });
@@ -262,7 +262,7 @@ describe.each(variants.map((v) => [v.name, v] as const))("survey results API on 
     );
     const res = await results(textOnly);
     const [comments] = res.body.questions;
-    expect(comments.n).toBe(25);
+    expect(comments.answered).toBe(25);
     expect(comments.comments).toHaveLength(20);
     expect(comments.comments[0].text).toBe("Nummer 24");
     expect(comments.comments[19].text).toBe("Nummer 5");
@@ -272,7 +272,7 @@ describe.each(variants.map((v) => [v.name, v] as const))("survey results API on 
   it("filters by time range in the time zone", async () => {
     const res = await results(surveyId, "?from=2026-11-10&tz=Europe/Berlin");
     expect(res.body.responses).toEqual({ total: 4, finished: 2, partial: 1, flagged: 1 });
-    expect(res.body.questions[0].n).toBe(2);
+    expect(res.body.questions[0].answered).toBe(2);
     const early = await results(surveyId, "?to=2026-11-09T00:00:00Z");
     expect(early.body.responses.total).toBe(2);
     const bad = await results(surveyId, "?tz=Berlin");

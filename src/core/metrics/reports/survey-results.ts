@@ -22,7 +22,7 @@ export interface SurveyResultsRows {
   weekly: { week: string; value: number; min: number; max: number; count: number }[];
   answered: { question: string; answered: number }[];
   options: { question: string; option: string; count: number }[];
-  comments: { question: string; feedbackId: string; receivedAt: string; text: string }[];
+  comments: { question: string; feedbackId: string; receivedAt: string; text: string; language: string }[];
 }
 
 /**
@@ -99,7 +99,7 @@ export async function surveyResultsReport(
     ),
     facts.query<SurveyResultsRows["comments"][number]>(
       `SELECT k AS question, toString(feedback_id) AS feedbackId, toString(received_at) AS receivedAt,
-              arrayElement(${ANSWER_ITEMS}, 1) AS text
+              arrayElement(${ANSWER_ITEMS}, 1) AS text, toString(language) AS language
        ${answersFrom} AND k IN {textQuestions:Array(String)} AND notEmpty(${ANSWER_ITEMS})
        ORDER BY received_at DESC, feedback_id DESC
        LIMIT {comments:UInt32} BY question`,
