@@ -22,6 +22,8 @@ export function envConfig(env: NodeJS.ProcessEnv = process.env) {
     port: env.PORT ? Number(env.PORT) : 3000,
     host: env.HOST ?? "127.0.0.1",
     publicUrl: env.JOURNEYLENS_PUBLIC_URL || undefined,
+    /** Lets webhooks reach private and loopback addresses (an intranet receiver, local testing). */
+    webhooksAllowPrivate: env.JOURNEYLENS_WEBHOOKS_ALLOW_PRIVATE === "1",
     webDir: env.JOURNEYLENS_WEB_DIR ? resolve(env.JOURNEYLENS_WEB_DIR) : join(packageRoot(), "dist", "web"),
   };
 }

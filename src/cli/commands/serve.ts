@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { defaultAppConfig } from "../../core/config.js";
 import { startServer } from "../../server/start.js";
 import { envConfig } from "../env.js";
 
@@ -22,7 +23,12 @@ export function serveCommand(program: Command): void {
         clickhouseUrl: env.clickhouseUrl,
         webDir: env.webDir,
         seedDemo: opts.demo,
-        config: env.publicUrl ? { publicUrl: env.publicUrl } : {},
+        config: {
+          ...(env.publicUrl && { publicUrl: env.publicUrl }),
+          ...(env.webhooksAllowPrivate && {
+            webhooks: { ...defaultAppConfig().webhooks, allowPrivateAddresses: true },
+          }),
+        },
         log: (line) => console.log(line),
         ...(!opts.quiet && {
           accessLog: (line: string) => console.log(`${new Date().toISOString()} ${line}`),
