@@ -13,7 +13,8 @@ export function routeTable(app: OpenAPIHono<AppEnv>): RouteEntry[] {
   const seen = new Set<string>();
   const routes: RouteEntry[] = [];
   for (const r of app.routes) {
-    if (r.method === "ALL" || !(r.path.startsWith("/api/v1/") || r.path.startsWith("/health/"))) continue;
+    const api = ["/api/v1/", "/api/public/", "/health/"].some((prefix) => r.path.startsWith(prefix));
+    if (r.method === "ALL" || !api) continue;
     const path = r.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
     const key = `${r.method} ${path}`;
     if (seen.has(key)) continue; // route middleware registers the same path once per handler
