@@ -195,6 +195,24 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("feedback API on
     expect(await count()).toBe(before);
   });
 
+  it("accepts the OpenAPI examples of its request bodies", async () => {
+    const doc = (await call("GET", "/api/openapi.json")).body;
+    const example = (p: string, method: string) =>
+      doc.paths[p][method].requestBody.content["application/json"].example;
+    const posted = await call(
+      "POST",
+      path(),
+      as(example("/api/v1/workspaces/{workspaceId}/feedback", "post")),
+    );
+    expect(posted.status).toBe(201);
+    const patched = await call(
+      "PATCH",
+      path(`/${posted.body.items[0].id}`),
+      as(example("/api/v1/workspaces/{workspaceId}/feedback/{feedbackId}", "patch")),
+    );
+    expect(patched.status).toBe(200);
+  });
+
   it("lets API keys with ingest or write post, on the workspace route and the key's alias", async () => {
     const ingest = await ws.key(["ingest"]);
     const write = await ws.key(["write"]);
