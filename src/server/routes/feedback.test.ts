@@ -100,6 +100,19 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("feedback API on
     expect(relays.map((r) => r.payload)).toContainEqual({ ids: [id] });
   });
 
+  it("stores a record sent 20 times at once exactly once", async () => {
+    const body = { externalId: "race-1", channel: "chat", text: "Hallo, ist jemand da?" };
+    const results = await Promise.all(Array.from({ length: 20 }, () => call("POST", path(), as(body))));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(results.filter((r) => r.body.accepted === 1)).toHaveLength(1);
+    const rows = await stores.sor.db
+      .selectFrom("feedback")
+      .select("id")
+      .where("source_key", "=", "chat:race-1")
+      .execute();
+    expect(rows).toEqual([{ id: feedbackIdFor(ws.workspaceId, "chat:race-1") }]);
+  });
+
   it("validates a batch as a whole: every bad field is named and nothing is stored", async () => {
     const before = [await count(), await count("outbox")];
     const bad = await call(
