@@ -95,8 +95,8 @@ export function surveyPublicRoutes() {
         params: SurveyPath,
         ...jsonBody(ZCreateResponse, {
           submissionId: "0193a1c2-7d4e-7f00-8a00-0000000000aa",
-          answers: { nps: 9, reason: "Schnelle Lieferung, freundlicher Fahrer." },
-          finished: true,
+          answers: { nps: 4, reason: "Der Fahrer kam zwei Stunden zu spät." },
+          finished: false,
           language: "de",
           website: "",
           pageUrl: "https://shop.example.com/bestellung/danke",
