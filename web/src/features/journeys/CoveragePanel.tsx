@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import {
@@ -118,14 +119,14 @@ export function CoveragePanel({
   );
 }
 
-function codeTitle(t: ReturnType<typeof useTranslation>["t"], f: CoverageFinding): string {
+function codeTitle(t: TFunction, f: CoverageFinding): string {
   const known = COVERAGE_CODES.find((c) => c === f.code);
   return known ? t(`journeys.coverage.codes.${known}`) : f.code;
 }
 
 /** The finding in the UI language, naming the step, stage and touchpoint; the server's text otherwise. */
 function findingMessage(
-  t: ReturnType<typeof useTranslation>["t"],
+  t: TFunction,
   f: CoverageFinding,
   doc: JourneyDocument,
   touchpoints: Touchpoint[],

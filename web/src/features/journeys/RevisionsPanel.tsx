@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type {
@@ -369,7 +370,7 @@ const FIELD_KEYS = [
   "stageId",
 ] as const;
 
-function fieldName(t: ReturnType<typeof useTranslation>["t"], field: string): string {
+function fieldName(t: TFunction, field: string): string {
   const known = FIELD_KEYS.find((k) => k === field);
   return known ? t(`journeys.compare.fields.${known}`) : field;
 }

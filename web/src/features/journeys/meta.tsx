@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { type Ref, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { JOURNEY_STATUSES, type JourneyStatus, SCENARIO_SUGGESTIONS } from "../../api/journey-design";
@@ -6,7 +7,7 @@ import { SelectField, TextField } from "../../components/Field";
 import { usePersonas } from "../personas/hooks";
 import { useMembers } from "../settings/hooks";
 
-type TFn = ReturnType<typeof useTranslation>["t"];
+type TFn = TFunction;
 
 /** Suggested scenarios are stored as keys and shown translated; any other text is shown as written. */
 export function scenarioLabel(t: TFn, scenario: string): string {

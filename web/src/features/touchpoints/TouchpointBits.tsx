@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { STANDARD_CHANNELS, type TouchpointKind } from "../../api/journey-design";
 import { Icon } from "../../components/Icon";
@@ -43,7 +44,7 @@ export function RatingStars({ value, label }: { value: number | null; label?: st
 export const formatRating = (value: number) =>
   new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 
-type TFn = ReturnType<typeof useTranslation>["t"];
+type TFn = TFunction;
 
 /** Standard channels are translated; custom ones are shown as they are. */
 export function channelName(t: TFn, channel: string): string {
