@@ -5,23 +5,34 @@ import { AreaPage } from "./features/areas/AreaPage";
 import { useSession } from "./features/auth/hooks";
 import { LoginPage } from "./features/auth/LoginPage";
 import { RequireSession } from "./features/auth/RequireSession";
+import { InboxPage } from "./features/feedback/InboxPage";
 import { JourneysPage } from "./features/journeys/JourneysPage";
 import { PersonasPage } from "./features/personas/PersonasPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
 import { AppShell } from "./features/shell/AppShell";
 import { ErrorPage } from "./features/shell/ErrorPage";
 import { NotFoundPage } from "./features/shell/NotFoundPage";
+import { SurveysPage } from "./features/surveys/SurveysPage";
 import { TouchpointsPage } from "./features/touchpoints/TouchpointsPage";
 import { HomePage } from "./features/workspaces/HomePage";
 import { applyLocale } from "./i18n";
+import "./features/feedback/listen.css";
 
 // The map editor brings ECharts and drag and drop; load it only when a map is opened.
 const JourneyMapPage = lazy(() =>
   import("./features/journeys/JourneyMapPage").then((m) => ({ default: m.JourneyMapPage })),
 );
 
+// The survey editor and the metrics page bring ECharts; load them when opened.
+const SurveyEditorPage = lazy(() =>
+  import("./features/surveys/SurveyEditorPage").then((m) => ({ default: m.SurveyEditorPage })),
+);
+const MetricsPage = lazy(() =>
+  import("./features/metrics/MetricsPage").then((m) => ({ default: m.MetricsPage })),
+);
+
 /** Areas not built yet show what they will do. */
-const PLANNED_AREAS = ["feedback", "analytics", "cases", "roadmap"] as const;
+const PLANNED_AREAS = ["analytics", "cases", "roadmap"] as const;
 
 /** The profile's language wins over the one remembered in this browser. */
 function useSessionLocale() {
@@ -67,6 +78,24 @@ export function createAppRouter() {
           />
           <Route path="touchpoints" element={<TouchpointsPage />} />
           <Route path="personas" element={<PersonasPage />} />
+          <Route path="feedback" element={<InboxPage />} />
+          <Route path="surveys" element={<SurveysPage />} />
+          <Route
+            path="surveys/:surveyId"
+            element={
+              <Suspense fallback={<Loading />}>
+                <SurveyEditorPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="metrics"
+            element={
+              <Suspense fallback={<Loading />}>
+                <MetricsPage />
+              </Suspense>
+            }
+          />
           {PLANNED_AREAS.map((area) => (
             <Route key={area} path={area} element={<AreaPage area={area} />} />
           ))}

@@ -4,7 +4,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useCurrentWorkspace } from "../workspaces/context";
 
-export type Area = "journeys" | "touchpoints" | "personas" | "feedback" | "analytics" | "cases" | "roadmap";
+export type Area = "journeys" | "touchpoints" | "personas" | "analytics" | "cases" | "roadmap";
 
 /** A feature area that is not built yet: its header and what it will do, nothing more. */
 export function AreaPage({ area }: { area: Area }) {

@@ -11,11 +11,20 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { UserMenu } from "./UserMenu";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 
-const NAV_ITEMS = [
+const DESIGN_ITEMS = [
   { to: "journeys", icon: "journeys" },
   { to: "touchpoints", icon: "touchpoints" },
   { to: "personas", icon: "personas" },
-  { to: "feedback", icon: "feedback" },
+] as const satisfies readonly { to: string; icon: IconName }[];
+
+/** The listen area: the inbox, the surveys that feed it, and the metrics computed from both. */
+const FEEDBACK_ITEMS = [
+  { to: "feedback", label: "inbox" },
+  { to: "surveys", label: "surveys" },
+  { to: "metrics", label: "metrics" },
+] as const;
+
+const LATER_ITEMS = [
   { to: "analytics", icon: "analytics" },
   { to: "cases", icon: "cases" },
   { to: "roadmap", icon: "roadmap" },
@@ -52,7 +61,30 @@ export function AppShell({ session }: { session: Session }) {
         </Link>
         <div className="nav">
           <ul className="nav__list">
-            {NAV_ITEMS.map((item) => (
+            {DESIGN_ITEMS.map((item) => (
+              <li key={item.to}>
+                <NavLink className="nav__link" to={`/w/${workspaceId}/${item.to}`}>
+                  <Icon name={item.icon} />
+                  <span>{t(`nav.${item.to}`)}</span>
+                </NavLink>
+              </li>
+            ))}
+            <li className="nav__group">
+              <span className="nav__group-label" id="nav-feedback">
+                <Icon name="feedback" />
+                <span>{t("nav.feedback")}</span>
+              </span>
+              <ul className="nav__sublist" aria-labelledby="nav-feedback">
+                {FEEDBACK_ITEMS.map((item) => (
+                  <li key={item.to}>
+                    <NavLink className="nav__link nav__link--sub" to={`/w/${workspaceId}/${item.to}`}>
+                      <span>{t(`nav.${item.label}`)}</span>
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </li>
+            {LATER_ITEMS.map((item) => (
               <li key={item.to}>
                 <NavLink className="nav__link" to={`/w/${workspaceId}/${item.to}`}>
                   <Icon name={item.icon} />

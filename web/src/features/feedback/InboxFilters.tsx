@@ -1,0 +1,146 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ALL_CHANNELS, SCORE_BANDS } from "../../api/listen";
+import { FilterSearch, FilterSelect } from "../../components/Filters";
+import { useJourneys } from "../journeys/hooks";
+import { useSurveys } from "../surveys/hooks";
+import { useTouchpoints } from "../touchpoints/hooks";
+import { INBOX_FILTERS, type InboxFilter } from "./hooks";
+import { channelLabel } from "./labels";
+
+const SEARCH_DELAY_MS = 300;
+
+/** Full-text search and the inbox filters; typing waits a moment before it asks the server. */
+export function InboxFilters({
+  workspaceId,
+  values,
+  onChange,
+  onReset,
+}: {
+  workspaceId: string;
+  values: Record<InboxFilter, string>;
+  onChange: (name: InboxFilter, value: string) => void;
+  onReset: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const surveys = useSurveys(workspaceId);
+  const touchpoints = useTouchpoints(workspaceId);
+  const journeys = useJourneys(workspaceId);
+  const [q, setQ] = useState(values.q);
+  const active = INBOX_FILTERS.some((f) => values[f]);
+
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => setQ(values.q), [values.q]);
+  useEffect(() => {
+    if (q === values.q) return;
+    const timer = setTimeout(() => onChangeRef.current("q", q), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [q, values.q]);
+
+  const yesNo = (yes: string, no: string) => [
+    { value: "true", label: yes },
+    { value: "false", label: no },
+  ];
+
+  return (
+    <search className="filter-bar inbox-filters" aria-label={t("feedback.filters.label")}>
+      <FilterSearch
+        label={t("feedback.filters.search")}
+        placeholder={t("feedback.filters.searchPlaceholder")}
+        value={q}
+        onChange={setQ}
+      />
+      <FilterSelect
+        label={t("feedback.fields.channel")}
+        value={values.channel}
+        onChange={(v) => onChange("channel", v)}
+        options={ALL_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
+      />
+      <FilterSelect
+        label={t("feedback.fields.survey")}
+        value={values.surveyId}
+        onChange={(v) => onChange("surveyId", v)}
+        options={(surveys.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+      />
+      <FilterSelect
+        label={t("feedback.fields.touchpoint")}
+        value={values.touchpointId}
+        onChange={(v) => onChange("touchpointId", v)}
+        options={(touchpoints.data ?? []).map((tp) => ({ value: tp.id, label: tp.name }))}
+      />
+      <FilterSelect
+        label={t("feedback.fields.journey")}
+        value={values.journeyId}
+        onChange={(v) => onChange("journeyId", v)}
+        options={(journeys.data ?? []).map((j) => ({ value: j.id, label: j.title }))}
+      />
+      <FilterSelect
+        label={t("feedback.fields.band")}
+        value={values.band}
+        onChange={(v) => onChange("band", v)}
+        options={SCORE_BANDS.map((b) => ({ value: b, label: t(`feedback.bands.${b}`) }))}
+      />
+      <FilterSelect
+        label={t("feedback.fields.language")}
+        value={values.language}
+        onChange={(v) => onChange("language", v)}
+        options={[
+          { value: "de", label: t("topbar.german") },
+          { value: "en", label: t("topbar.english") },
+        ]}
+      />
+      <FilterSelect
+        label={t("feedback.fields.hasText")}
+        value={values.hasText}
+        onChange={(v) => onChange("hasText", v)}
+        options={yesNo(t("feedback.filters.withText"), t("feedback.filters.withoutText"))}
+      />
+      <FilterSelect
+        label={t("feedback.fields.flagged")}
+        value={values.flagged}
+        onChange={(v) => onChange("flagged", v)}
+        options={yesNo(t("feedback.filters.flaggedOnly"), t("feedback.filters.unflaggedOnly"))}
+      />
+      <label className={values.from ? "filter filter--active" : "filter"} htmlFor={`${id}-from`}>
+        <span className="filter__label">{t("metrics.from")}</span>
+        <input
+          id={`${id}-from`}
+          type="date"
+          className="input input--compact"
+          value={values.from}
+          max={values.to || undefined}
+          onChange={(e) => onChange("from", e.target.value)}
+        />
+      </label>
+      <label className={values.to ? "filter filter--active" : "filter"} htmlFor={`${id}-to`}>
+        <span className="filter__label">{t("metrics.to")}</span>
+        <input
+          id={`${id}-to`}
+          type="date"
+          className="input input--compact"
+          value={values.to}
+          min={values.from || undefined}
+          onChange={(e) => onChange("to", e.target.value)}
+        />
+      </label>
+      {values.customerId ? (
+        <button
+          type="button"
+          className="chip chip--removable"
+          aria-label={t("feedback.filters.removeCustomer", { id: values.customerId })}
+          onClick={() => onChange("customerId", "")}
+        >
+          {t("feedback.filters.customer", { id: values.customerId })} ×
+        </button>
+      ) : null}
+      {active ? (
+        <button type="button" className="button button--ghost button--small" onClick={onReset}>
+          {t("touchpoints.filters.reset")}
+        </button>
+      ) : null}
+    </search>
+  );
+}

@@ -1,0 +1,149 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { ALL_CHANNELS, GROUP_BYS, type GroupBy, METRIC_IDS, type MetricId } from "../../api/listen";
+import { FilterSelect } from "../../components/Filters";
+import { channelLabel } from "../feedback/labels";
+import { useJourneys } from "../journeys/hooks";
+import { useSurveys } from "../surveys/hooks";
+import { useTouchpoints } from "../touchpoints/hooks";
+import type { MetricsParam } from "./MetricsPage";
+
+type Values = Record<MetricsParam, string> & { metric: MetricId; groupBy: GroupBy };
+
+/** The metric picker with its definition, the grouping, the date range and the filters. */
+export function MetricsControls({
+  workspaceId,
+  values,
+  onChange,
+  onReset,
+}: {
+  workspaceId: string;
+  values: Values;
+  onChange: (name: MetricsParam, value: string) => void;
+  onReset: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const surveys = useSurveys(workspaceId);
+  const touchpoints = useTouchpoints(workspaceId);
+  const journeys = useJourneys(workspaceId);
+  const filtered = ["from", "to", "surveyId", "touchpointId", "journeyId", "channel"].some(
+    (k) => values[k as MetricsParam],
+  );
+
+  return (
+    <section className="metrics-controls" aria-label={t("metrics.controls")}>
+      <div className="metrics-controls__main">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-metric`}>
+            {t("metrics.metric")}
+          </label>
+          <select
+            id={`${id}-metric`}
+            className="input select"
+            value={values.metric}
+            aria-describedby={`${id}-definition`}
+            onChange={(e) => onChange("metric", e.target.value)}
+          >
+            {METRIC_IDS.map((m) => (
+              <option key={m} value={m}>
+                {t(`metrics.names.${m}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-group`}>
+            {t("metrics.groupBy")}
+          </label>
+          <select
+            id={`${id}-group`}
+            className="input select"
+            value={values.groupBy}
+            onChange={(e) => onChange("groupBy", e.target.value)}
+          >
+            {GROUP_BYS.map((g) => (
+              <option key={g} value={g}>
+                {t(`metrics.groups.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {values.groupBy === "trait" ? (
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-trait`}>
+              {t("metrics.trait")}
+            </label>
+            <input
+              id={`${id}-trait`}
+              className="input"
+              value={values.trait}
+              placeholder={t("metrics.traitPlaceholder")}
+              onChange={(e) => onChange("trait", e.target.value)}
+            />
+          </div>
+        ) : null}
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-from`}>
+            {t("metrics.from")}
+          </label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            className="input"
+            value={values.from}
+            max={values.to || undefined}
+            onChange={(e) => onChange("from", e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-to`}>
+            {t("metrics.to")}
+          </label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            className="input"
+            value={values.to}
+            min={values.from || undefined}
+            onChange={(e) => onChange("to", e.target.value)}
+          />
+        </div>
+      </div>
+      <p className="metrics-controls__definition" id={`${id}-definition`}>
+        <strong>{t("metrics.definition")}:</strong> {t(`metrics.definitions.${values.metric}`)}
+      </p>
+      <div className="filter-bar">
+        <FilterSelect
+          label={t("feedback.fields.survey")}
+          value={values.surveyId}
+          onChange={(v) => onChange("surveyId", v)}
+          options={(surveys.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          label={t("feedback.fields.touchpoint")}
+          value={values.touchpointId}
+          onChange={(v) => onChange("touchpointId", v)}
+          options={(touchpoints.data ?? []).map((tp) => ({ value: tp.id, label: tp.name }))}
+        />
+        <FilterSelect
+          label={t("feedback.fields.journey")}
+          value={values.journeyId}
+          onChange={(v) => onChange("journeyId", v)}
+          options={(journeys.data ?? []).map((j) => ({ value: j.id, label: j.title }))}
+        />
+        <FilterSelect
+          label={t("feedback.fields.channel")}
+          value={values.channel}
+          onChange={(v) => onChange("channel", v)}
+          options={ALL_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
+        />
+        {filtered ? (
+          <button type="button" className="button button--ghost button--small" onClick={onReset}>
+            {t("touchpoints.filters.reset")}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
