@@ -93,7 +93,10 @@ export async function withApi<T>(
     try {
       await migrateStores(stores);
       const systemToken = randomToken();
-      const app = createApp({ stores, config: defaultAppConfig({ systemToken }) });
+      const app = createApp({
+        stores,
+        config: defaultAppConfig({ systemToken, ...(env.publicUrl && { publicUrl: env.publicUrl }) }),
+      });
       return await work(
         (method, path, body) =>
           Promise.resolve(

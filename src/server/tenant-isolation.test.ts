@@ -38,7 +38,8 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
       const scoped = routeTable(app).filter((r) => r.params.length > 0 && !r.path.startsWith(PUBLIC_PREFIX));
       expect(scoped.length).toBeGreaterThanOrEqual(8);
       for (const r of scoped) expect(checked.some((c) => c.startsWith(`${r.method} ${r.path} `))).toBe(true);
-    });
+      // The walk grows with every route (two store digests per request); minutes under load are normal.
+    }, 300_000);
 
     it("catches a route added without workspace scoping (a test of the test)", async () => {
       const app = testApp(stores);

@@ -46,6 +46,7 @@ export function visibleQuestions(definition: Definition, answers: Answers): TQue
     const shown =
       !ref ||
       (visible.has(ref.questionId) &&
+        Object.hasOwn(answers, ref.questionId) &&
         isAnswered(answers[ref.questionId]) &&
         holds(ref, answers[ref.questionId]));
     if (shown) {

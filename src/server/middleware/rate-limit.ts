@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { AppError } from "../../core/errors.js";
 import { actorId } from "../../core/permissions/index.js";
+import { clientAddress } from "../client-address.js";
 import type { AppEnv } from "../env.js";
 
 interface Bucket {
@@ -17,9 +18,7 @@ export function rateLimit(perMinute: () => number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const limit = perMinute();
     const actor = c.get("actor");
-    const key = actor
-      ? `${actor.kind}:${actorId(actor) ?? "system"}`
-      : `ip:${c.req.header("x-forwarded-for") ?? "local"}`;
+    const key = actor ? `${actor.kind}:${actorId(actor) ?? "system"}` : `ip:${clientAddress(c)}`;
     const now = Date.now();
     const bucket = buckets.get(key) ?? { tokens: limit, updated: now };
     bucket.tokens = Math.min(limit, bucket.tokens + ((now - bucket.updated) / 60_000) * limit);

@@ -1,6 +1,4 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { createResponse } from "../../core/surveys/create-response.js";
 import { getPublicSurvey } from "../../core/surveys/get-public-survey.js";
@@ -13,7 +11,7 @@ import {
   ZUpdateResponse,
 } from "../../core/surveys/responses.schema.js";
 import { updateResponse } from "../../core/surveys/update-response.js";
-import type { AppEnv } from "../env.js";
+import { clientAddress } from "../client-address.js";
 import { conflictResponse, errorResponses, json, jsonBody, named, router } from "../openapi.js";
 import { ZProblem } from "../problem.js";
 
@@ -30,22 +28,6 @@ const gone = {
     content: { "application/problem+json": { schema: ZProblem } },
   },
 } as const;
-
-/**
- * The client's address for the per-address limit: the socket's, or the first X-Forwarded-For hop
- * behind a trusted proxy. In-process requests (tests, the local CLI) have no socket.
- */
-function clientAddress(c: Context<AppEnv>): string {
-  if (c.get("config").trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? "local";
-  } catch {
-    return "local";
-  }
-}
 
 /** Respondent endpoints for the hosted page and the widget: no auth, callable from any origin. */
 export function surveyPublicRoutes() {
