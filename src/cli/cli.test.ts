@@ -21,7 +21,9 @@ describe("journeylens CLI", () => {
   it("manages workspaces, accounts and keys on a closed data directory", async () => {
     const env = { JOURNEYLENS_DATA: mkdtempSync(join(tmpdir(), "jl-cli-")) };
     const migrated = await runCli(["migrate"], env);
-    expect(migrated.stdout).toContain("Applied: 0001_foundation, 0002_journey_design, facts/0001_events");
+    expect(migrated.stdout).toContain(
+      "Applied: 0001_foundation, 0002_journey_design, 0003_listen, facts/0001_events, facts/0002_feedback",
+    );
     expect((await runCli(["migrate"], env)).stdout).toContain("Both stores are up to date.");
     const ws = await runCli(["workspace", "create", "--name", "Stadtwerke Süd"], env);
     expect(ws.stdout).toMatch(

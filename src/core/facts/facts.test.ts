@@ -19,7 +19,7 @@ describe.each(variants.map((v) => [v.name, v] as const))("facts store on %s", (_
   it("records applied migrations and applies nothing twice", async () => {
     expect(await migrateFacts(stores.facts)).toEqual([]);
     const rows = await stores.facts.query<{ name: string }>(
-      `SELECT name FROM ${stores.facts.database}.schema_migrations FINAL`,
+      `SELECT name FROM ${stores.facts.database}.schema_migrations FINAL ORDER BY name`,
     );
     expect(rows.map((r) => r.name)).toEqual(["0001_events", "0002_feedback"]);
   });
