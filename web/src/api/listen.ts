@@ -126,6 +126,7 @@ export interface SurveyLink {
   singleUse: boolean;
   expiresAt: string | null;
   usedAt: string | null;
+  invitationId: string | null;
   createdAt: string;
 }
 
@@ -138,6 +139,12 @@ export interface CreatedSurveyLink extends SurveyLink {
 export const TRIGGER_CHANNELS = ["webhook", "email"] as const;
 export type TriggerChannel = (typeof TRIGGER_CHANNELS)[number];
 
+export interface TriggerTarget {
+  url: string;
+  /** E-mail triggers: the subject per language (a default naming the survey otherwise). */
+  subject?: LocalizedText;
+}
+
 export interface SurveyTrigger {
   id: string;
   surveyId: string;
@@ -145,19 +152,18 @@ export interface SurveyTrigger {
   matcher: { event: string; where?: string };
   delaySeconds: number;
   channel: TriggerChannel;
-  target: { url: string };
+  /** `secret` is the full `whsec_…` on create only, masked afterwards. */
+  target: TriggerTarget & { secret: string };
   sampleRate: number;
   enabled: boolean;
-  /** `whsec_…` in full on create only, masked afterwards. */
-  secret?: string;
-  createdAt?: string;
-  updatedAt?: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type SurveyTriggerInput = Pick<
   SurveyTrigger,
-  "name" | "matcher" | "delaySeconds" | "channel" | "target" | "sampleRate" | "enabled"
->;
+  "name" | "matcher" | "delaySeconds" | "channel" | "sampleRate" | "enabled"
+> & { target: TriggerTarget };
 
 export const INVITATION_STATUSES = [
   "scheduled",
@@ -205,24 +211,53 @@ export interface MetricValue {
   components?: Record<string, number>;
 }
 
-export interface QuestionResult {
+/** Survey results add two figures for plain rating questions. */
+export type QuestionMetricId = MetricId | "rating_mean" | "rating_top2";
+
+export interface QuestionMetric extends MetricValue {
+  metric: QuestionMetricId;
+  definition: string;
+}
+
+interface QuestionResultBase {
   questionId: string;
   type: QuestionType;
-  /** Answers given to this question. */
+  text: LocalizedText;
+  /** Counted answers (finished, unflagged responses). */
   answered: number;
-  /** Rating types: one entry per scale value, zeros included. */
-  distribution?: { value: number; count: number }[];
-  metric?: MetricValue & { metric: MetricId; definition: string };
-  /** Choice types. */
-  options?: { optionId: string; count: number }[];
-  /** Text: the newest comments. */
-  comments?: { feedbackId: string; text: string; receivedAt: string; language: string | null }[];
 }
+
+export type QuestionResult =
+  | (QuestionResultBase & {
+      kind: "rating";
+      scale: { min: number; max: number };
+      /** Every scale point in order, zeros included. */
+      distribution: { value: number; count: number }[];
+      metrics: QuestionMetric[];
+    })
+  | (QuestionResultBase & {
+      kind: "choice";
+      /** Defined options in order; ids no longer defined follow with a null label. */
+      options: { optionId: string; label: LocalizedText | null; count: number }[];
+    })
+  | (QuestionResultBase & {
+      kind: "text";
+      /** The 20 newest non-empty answers. */
+      comments: { feedbackId: string; text: string; receivedAt: string; language: string | null }[];
+    });
 
 export interface SurveyResults {
   surveyId: string;
+  /** total = finished + partial + flagged; only finished, unflagged responses count in the figures. */
   responses: { total: number; finished: number; partial: number; flagged: number };
   questions: QuestionResult[];
+  /** The first rating question's first figure per week (the Monday, in `tz`); null without one. */
+  trend: {
+    questionId: string;
+    metric: QuestionMetricId;
+    definition: string;
+    points: (MetricValue & { week: string })[];
+  } | null;
 }
 
 export const FEEDBACK_CHANNELS = [
@@ -345,8 +380,10 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 export const TIME_GROUPS: readonly GroupBy[] = ["day", "week", "month"];
 
 export interface MetricGroup extends MetricValue {
+  /** `""` for records without a value for the grouping, listed last. */
   key: string;
-  label: string;
+  /** The resolved name, the key itself, or null for the "(none)" group. */
+  label: string | null;
 }
 
 export interface MetricsResult {

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { useJourneys } from "../journeys/hooks";
+import { useSurvey } from "../surveys/hooks";
 import { useTouchpoints } from "../touchpoints/hooks";
 import { AnswersView } from "./AnswersView";
 import { ChannelTag, RatingChip } from "./bits";
@@ -149,7 +150,7 @@ function Detail({
           <>
             <dt>{t("feedback.fields.survey")}</dt>
             <dd>
-              <Link to={`/w/${workspaceId}/surveys/${f.surveyId}`}>{t("feedback.detail.openSurvey")}</Link>
+              <SurveyLink workspaceId={workspaceId} surveyId={f.surveyId} />
             </dd>
           </>
         ) : null}
@@ -210,6 +211,17 @@ function Detail({
         />
       ) : null}
     </article>
+  );
+}
+
+/** The survey's name as a link to its editor (the name comes from the cached survey). */
+function SurveyLink({ workspaceId, surveyId }: { workspaceId: string; surveyId: string }) {
+  const { t } = useTranslation();
+  const survey = useSurvey(workspaceId, surveyId);
+  return (
+    <Link to={`/w/${workspaceId}/surveys/${surveyId}`}>
+      {survey.data?.name ?? t("feedback.detail.openSurvey")}
+    </Link>
   );
 }
 

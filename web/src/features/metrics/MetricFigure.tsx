@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { MetricId, MetricValue } from "../../api/listen";
+import type { MetricValue, QuestionMetricId } from "../../api/listen";
 import { Icon } from "../../components/Icon";
 import { formatInterval, formatMetric, formatNumber } from "./format";
 
@@ -9,7 +9,7 @@ export function MetricFigure({
   value,
   label,
 }: {
-  metric: MetricId;
+  metric: QuestionMetricId;
   value: MetricValue;
   label?: string;
 }) {

@@ -11,7 +11,7 @@ import { useCurrentWorkspace } from "../workspaces/context";
 import { metricsExportHref, useMetrics } from "./hooks";
 import { MetricsControls } from "./MetricsControls";
 import { MetricsResultView } from "./MetricsResultView";
-import { browserTimeZone, endOfDay, startOfDay } from "./range";
+import { browserTimeZone } from "./range";
 
 export const METRICS_PARAMS = [
   "metric",
@@ -46,8 +46,9 @@ export function MetricsPage() {
     metric,
     groupBy,
     trait: groupBy === "trait" ? raw.trait.trim() : undefined,
-    from: raw.from ? startOfDay(raw.from) : undefined,
-    to: raw.to ? endOfDay(raw.to) : undefined,
+    // Days in the browser's time zone; the API includes the whole `to` day.
+    from: raw.from || undefined,
+    to: raw.to || undefined,
     tz: browserTimeZone(),
     surveyId: raw.surveyId || undefined,
     touchpointId: raw.touchpointId || undefined,

@@ -6,7 +6,7 @@ import { formatDate } from "../../components/format";
 import { channelLabel, languageLabel } from "../feedback/labels";
 import { Chart } from "./Chart";
 import { barOption, type ChartPoint, trendOption } from "./chart-options";
-import { formatInterval, formatMetric, formatNumber, METRIC_RANGE } from "./format";
+import { formatInterval, formatMetric, formatNumber, metricRange } from "./format";
 import { MetricFigure, SmallSampleIcon } from "./MetricFigure";
 
 /** Channel and language keys are translated, dates formatted; other labels come resolved from the API. */
@@ -17,7 +17,8 @@ export function groupLabel(t: TFunction, groupBy: GroupBy, group: MetricGroup): 
     const day = formatDate(group.key.slice(0, 10));
     return groupBy === "week" ? t("metrics.weekOf", { day }) : day;
   }
-  return group.label || group.key;
+  if (group.key === "") return t("metrics.none");
+  return group.label ?? group.key;
 }
 
 export function MetricsResultView({ result, busy }: { result: MetricsResult; busy: boolean }) {
@@ -47,8 +48,8 @@ export function MetricsResultView({ result, busy }: { result: MetricsResult; bus
       ].join("\n");
     };
     return isTime
-      ? trendOption(points, METRIC_RANGE[metric], format, describe)
-      : barOption(points, METRIC_RANGE[metric], format, describe);
+      ? trendOption(points, metricRange(metric), format, describe)
+      : barOption(points, metricRange(metric), format, describe);
   }, [result, labels, metric, groupBy, isTime, t]);
 
   const chartLabel = t(isTime ? "metrics.trendLabel" : "metrics.barLabel", {
@@ -90,7 +91,7 @@ export function MetricsResultView({ result, busy }: { result: MetricsResult; bus
             </thead>
             <tbody>
               {result.groups.map((g, i) => (
-                <tr key={g.key}>
+                <tr key={g.key || "(none)"}>
                   <th scope="row" className="cell-primary">
                     {labels[i]}
                   </th>

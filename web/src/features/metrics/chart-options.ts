@@ -41,7 +41,8 @@ export function trendOption(
   format: (v: number) => string,
   describe: (index: number) => string,
 ): ChartOption {
-  const hasBand = points.some((p) => p.low !== null && p.high !== null);
+  // A band needs two points; a single point shows its interval as an error bar instead.
+  const hasBand = points.length > 1 && points.some((p) => p.low !== null && p.high !== null);
   return {
     animation: false,
     grid: { left: 48, right: 16, top: 16, bottom: 48 },
@@ -89,19 +90,48 @@ export function trendOption(
         connectNulls: true,
         lineStyle: { width: 2.5, color: ACCENT },
         itemStyle: { color: ACCENT },
+        symbol: "circle",
         symbolSize: 8,
         data: points.map((p) =>
           p.value === null
             ? "-"
             : {
                 value: p.value,
-                itemStyle: p.small
-                  ? { color: "#ffffff", borderColor: ACCENT, borderWidth: 2 }
-                  : { color: ACCENT, borderColor: ACCENT },
+                // An empty circle is filled white and stroked in the item colour.
+                symbol: p.small ? "emptyCircle" : "circle",
+                itemStyle: { color: ACCENT, borderWidth: 2 },
               },
         ),
       },
+      ...(points.length === 1 ? [errorBars(points)] : []),
     ],
+  } as ChartOption;
+}
+
+/** The 95 % interval of each point as a vertical error bar with caps (a custom series). */
+function errorBars(points: ChartPoint[]) {
+  return {
+    type: "custom" as const,
+    silent: true,
+    z: 5,
+    data: points.map((p, i) => [i, p.low ?? Number.NaN, p.high ?? Number.NaN]),
+    renderItem: (_params: unknown, api: RenderApi) => {
+      const low = api.value(1);
+      const high = api.value(2);
+      if (!Number.isFinite(low) || !Number.isFinite(high)) return null;
+      const [x = 0, yLow = 0] = api.coord([api.value(0), low]);
+      const [, yHigh = 0] = api.coord([api.value(0), high]);
+      const cap = 6;
+      const style = { stroke: "#1b1f24", lineWidth: 1.5 };
+      return {
+        type: "group",
+        children: [
+          { type: "line", shape: { x1: x, y1: yLow, x2: x, y2: yHigh }, style },
+          { type: "line", shape: { x1: x - cap, y1: yLow, x2: x + cap, y2: yLow }, style },
+          { type: "line", shape: { x1: x - cap, y1: yHigh, x2: x + cap, y2: yHigh }, style },
+        ],
+      };
+    },
   };
 }
 
@@ -161,29 +191,7 @@ export function barOption(
               },
         ),
       },
-      {
-        type: "custom",
-        silent: true,
-        z: 5,
-        data: points.map((p, i) => [i, p.low ?? Number.NaN, p.high ?? Number.NaN]),
-        renderItem: (_params: unknown, api: RenderApi) => {
-          const low = api.value(1);
-          const high = api.value(2);
-          if (!Number.isFinite(low) || !Number.isFinite(high)) return null;
-          const [x = 0, yLow = 0] = api.coord([api.value(0), low]);
-          const [, yHigh = 0] = api.coord([api.value(0), high]);
-          const cap = 6;
-          const style = { stroke: "#1b1f24", lineWidth: 1.5 };
-          return {
-            type: "group",
-            children: [
-              { type: "line", shape: { x1: x, y1: yLow, x2: x, y2: yHigh }, style },
-              { type: "line", shape: { x1: x - cap, y1: yLow, x2: x + cap, y2: yLow }, style },
-              { type: "line", shape: { x1: x - cap, y1: yHigh, x2: x + cap, y2: yHigh }, style },
-            ],
-          };
-        },
-      },
+      errorBars(points),
     ],
   } as ChartOption;
 }

@@ -29,7 +29,8 @@ export function LocalizedFields({
   const id = useId();
   return (
     <fieldset className={error ? "fieldset localized field--invalid" : "fieldset localized"}>
-      <legend className="field__label">{label}</legend>
+      {/* Each input names the label and its language; the legend groups them for assistive technology. */}
+      <legend className="sr-only">{label}</legend>
       <div className="localized__pair">
         {LOCALES.map((lang) => {
           const inputId = `${id}-${lang}`;
@@ -44,10 +45,12 @@ export function LocalizedFields({
           return (
             <div key={lang} className="localized__field">
               <label className="localized__lang" htmlFor={inputId}>
-                {t("surveys.editor.inLanguage", { label, language: t(`surveys.languages.${lang}`) })}
-                {required && lang === defaultLanguage ? null : (
-                  <span className="field__optional"> ({t("common.optional")})</span>
-                )}
+                {required && lang === defaultLanguage
+                  ? t("surveys.editor.inLanguage", { label, language: t(`surveys.languages.${lang}`) })
+                  : t("surveys.editor.inLanguageOptional", {
+                      label,
+                      language: t(`surveys.languages.${lang}`),
+                    })}
               </label>
               {multiline ? (
                 <textarea className="input textarea textarea--short" rows={2} {...props} />

@@ -1,46 +1,41 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { Question, QuestionResult, RatingMetric } from "../../api/listen";
+import type { QuestionResult, RatingMetric } from "../../api/listen";
 import { DateText } from "../../components/DateText";
 import { scoreBand } from "../feedback/bands";
 import { languageLabel } from "../feedback/labels";
 import { Chart } from "../metrics/Chart";
-import { distributionOption, optionsOption } from "../metrics/chart-options";
+import { type Band, distributionOption, optionsOption } from "../metrics/chart-options";
 import { formatNumber } from "../metrics/format";
 import { MetricFigure } from "../metrics/MetricFigure";
-import { isRatingType, scaleOf } from "./definition";
 import { localized } from "./localized";
 
-/** One question's results: a distribution with its metric, option counts, or the newest comments. */
-export function QuestionResultCard({
-  question,
-  index,
-  result,
-}: {
-  question: Question;
-  index: number;
-  result: QuestionResult;
-}) {
+/** One question's results: a distribution with its metrics, option counts, or the newest comments. */
+export function QuestionResultCard({ index, result }: { index: number; result: QuestionResult }) {
   const { t } = useTranslation();
-  const title = localized(question.text, question.id);
-  const rating = isRatingType(question.type);
+  const title = localized(result.text, result.questionId);
 
-  const bars = useMemo(() => {
-    if (rating) {
-      const scale = scaleOf(question) ?? { min: 1, max: 5 };
-      const metric: RatingMetric = question.type === "rating" ? "rating" : (question.type as RatingMetric);
-      return (result.distribution ?? []).map((d) => ({
+  const bars = useMemo((): { label: string; count: number; band: Band | null }[] => {
+    if (result.kind === "rating") {
+      const metric: RatingMetric =
+        result.type === "nps" || result.type === "csat" || result.type === "ces" ? result.type : "rating";
+      return result.distribution.map((d) => ({
         label: String(d.value),
         count: d.count,
-        band: scoreBand(metric, d.value, scale.min, scale.max),
+        band: scoreBand(metric, d.value, result.scale.min, result.scale.max),
       }));
     }
-    return (result.options ?? []).map((o) => ({
-      label: localized(question.options?.find((opt) => opt.id === o.optionId)?.label, o.optionId),
-      count: o.count,
-      band: null,
-    }));
-  }, [rating, question, result]);
+    if (result.kind === "choice") {
+      return result.options.map((o) => ({
+        label: o.label
+          ? localized(o.label, o.optionId)
+          : t("surveys.results.removedOption", { id: o.optionId }),
+        count: o.count,
+        band: null,
+      }));
+    }
+    return [];
+  }, [result, t]);
 
   const option = useMemo(() => {
     if (bars.length === 0) return null;
@@ -48,29 +43,35 @@ export function QuestionResultCard({
       const b = bars[i];
       return b ? t("surveys.results.barTooltip", { label: b.label, count: b.count }) : "";
     };
-    return rating ? distributionOption(bars, describe) : optionsOption(bars, describe);
-  }, [bars, rating, t]);
+    return result.kind === "rating" ? distributionOption(bars, describe) : optionsOption(bars, describe);
+  }, [bars, result.kind, t]);
 
   return (
-    <article className="result-card" aria-labelledby={`result-${question.id}`}>
+    <article className="result-card" aria-labelledby={`result-${result.questionId}`}>
       <header className="result-card__head">
         <span className="result-card__number">{index + 1}</span>
         <div>
-          <h3 className="result-card__title" id={`result-${question.id}`}>
+          <h3 className="result-card__title" id={`result-${result.questionId}`}>
             {title}
           </h3>
           <p className="cell-secondary">
-            {t(`surveys.questionTypes.${question.type}`)} ·{" "}
+            {t(`surveys.questionTypes.${result.type}`)} ·{" "}
             {t("surveys.results.answered", { count: result.answered })}
           </p>
         </div>
       </header>
-      {result.metric ? <MetricFigure metric={result.metric.metric} value={result.metric} /> : null}
+      {result.kind === "rating" && result.metrics.length > 0 ? (
+        <div className="result-card__metrics">
+          {result.metrics.map((m) => (
+            <MetricFigure key={m.metric} metric={m.metric} value={m} />
+          ))}
+        </div>
+      ) : null}
       {option ? (
         <>
           <Chart
             option={option}
-            className={rating ? "chart chart--distribution" : "chart chart--options"}
+            className={result.kind === "rating" ? "chart chart--distribution" : "chart chart--options"}
             label={t("surveys.results.chartLabel", { question: title })}
           />
           <table className="sr-only">
@@ -92,8 +93,8 @@ export function QuestionResultCard({
           </table>
         </>
       ) : null}
-      {question.type === "text" ? (
-        result.comments && result.comments.length > 0 ? (
+      {result.kind === "text" ? (
+        result.comments.length > 0 ? (
           <ul className="comment-list">
             {result.comments.map((c) => (
               <li key={c.feedbackId} className="comment">

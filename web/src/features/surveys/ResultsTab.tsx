@@ -1,16 +1,14 @@
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Survey } from "../../api/listen";
+import { METRIC_IDS, type Survey, type SurveyResults } from "../../api/listen";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { formatDate } from "../../components/format";
 import { Loading } from "../../components/Loading";
 import { Chart } from "../metrics/Chart";
 import { type ChartPoint, trendOption } from "../metrics/chart-options";
-import { formatInterval, formatMetric, formatNumber, METRIC_RANGE } from "../metrics/format";
-import { useMetrics } from "../metrics/hooks";
-import { groupLabel } from "../metrics/MetricsResultView";
-import { browserTimeZone, endOfDay, startOfDay } from "../metrics/range";
-import { headlineMetric } from "./headline";
+import { formatInterval, formatMetric, formatNumber, metricRange } from "../metrics/format";
+import { browserTimeZone } from "../metrics/range";
 import { useSurveyResults } from "./hooks";
 import { QuestionResultCard } from "./QuestionResultCard";
 
@@ -20,12 +18,11 @@ export function ResultsTab({ workspaceId, survey }: { workspaceId: string; surve
   const id = useId();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const range = { from: from ? startOfDay(from) : undefined, to: to ? endOfDay(to) : undefined };
-  const results = useSurveyResults(workspaceId, survey.id, range);
-  const questionById = useMemo(
-    () => new Map(survey.definition.questions.map((q) => [q.id, q])),
-    [survey.definition.questions],
-  );
+  const results = useSurveyResults(workspaceId, survey.id, {
+    from: from || undefined,
+    to: to || undefined,
+    tz: browserTimeZone(),
+  });
 
   return (
     <div className="results-tab">
@@ -75,19 +72,18 @@ export function ResultsTab({ workspaceId, survey }: { workspaceId: string; surve
             ))}
           </dl>
           <p className="field__hint">{t("surveys.results.countsHint")}</p>
-          <WeeklyTrend workspaceId={workspaceId} survey={survey} range={range} />
+          {results.data.trend ? (
+            <WeeklyTrend
+              workspaceId={workspaceId}
+              survey={survey}
+              trend={results.data.trend}
+              scale={trendScale(results.data)}
+            />
+          ) : null}
           <div className="result-grid">
-            {results.data.questions.map((result) => {
-              const question = questionById.get(result.questionId);
-              return question ? (
-                <QuestionResultCard
-                  key={result.questionId}
-                  question={question}
-                  index={survey.definition.questions.indexOf(question)}
-                  result={result}
-                />
-              ) : null;
-            })}
+            {results.data.questions.map((result, index) => (
+              <QuestionResultCard key={result.questionId} index={index} result={result} />
+            ))}
           </div>
         </>
       )}
@@ -95,73 +91,73 @@ export function ResultsTab({ workspaceId, survey }: { workspaceId: string; surve
   );
 }
 
-/** The survey's headline metric per week with its 95 % band, from the metrics API. */
+/** The first rating question's figure per week with its 95 % band (the results' `trend`). */
 function WeeklyTrend({
   workspaceId,
   survey,
-  range,
+  trend,
+  scale,
 }: {
   workspaceId: string;
   survey: Survey;
-  range: { from?: string; to?: string };
+  trend: NonNullable<SurveyResults["trend"]>;
+  scale: { min: number; max: number } | undefined;
 }) {
   const { t } = useTranslation();
-  const metric = headlineMetric(survey);
-  const trend = useMetrics(
-    workspaceId,
-    { metric: metric ?? "nps", groupBy: "week", surveyId: survey.id, tz: browserTimeZone(), ...range },
-    metric !== null,
-  );
+  const { metric, points } = trend;
+  const name = t(`metrics.names.${metric}`);
   const option = useMemo(() => {
-    if (!metric || !trend.data || trend.data.groups.length === 0) return null;
-    const groups = trend.data.groups;
-    const labels = groups.map((g) => groupLabel(t, "week", g));
-    const points: ChartPoint[] = groups.map((g, i) => ({
-      label: labels[i] ?? g.key,
-      value: g.value,
-      low: g.interval?.low ?? null,
-      high: g.interval?.high ?? null,
-      small: g.warning === "small_sample",
+    if (points.length === 0) return null;
+    const labels = points.map((p) => t("metrics.weekOf", { day: formatDate(p.week) }));
+    const chartPoints: ChartPoint[] = points.map((p, i) => ({
+      label: labels[i] ?? p.week,
+      value: p.value,
+      low: p.interval?.low ?? null,
+      high: p.interval?.high ?? null,
+      small: p.warning === "small_sample",
     }));
     return trendOption(
-      points,
-      METRIC_RANGE[metric],
+      chartPoints,
+      metricRange(metric, scale),
       (v) => formatMetric(metric, v),
       (i) => {
-        const g = groups[i];
-        return g
-          ? `${labels[i]}\n${formatMetric(metric, g.value)} (${formatInterval(metric, g.interval)})\nn = ${formatNumber(g.n)}`
+        const p = points[i];
+        return p
+          ? `${labels[i]}\n${formatMetric(metric, p.value)} (${formatInterval(metric, p.interval)})\n${t("metrics.nValue", { n: formatNumber(p.n) })}`
           : "";
       },
     );
-  }, [metric, trend.data, t]);
-  if (!metric) return null;
+  }, [metric, points, scale, t]);
+  const inMetrics = METRIC_IDS.find((m) => m === metric);
   return (
     <section className="chart-card" aria-labelledby="results-trend">
       <h2 className="section__title" id="results-trend">
-        {t("surveys.results.trend", { metric: t(`metrics.names.${metric}`) })}
+        {t("surveys.results.trend", { metric: name })}
       </h2>
-      <ErrorAlert error={trend.error} />
       {option ? (
         <>
           <Chart
             option={option}
             className="chart chart--trend"
-            label={t("metrics.trendLabel", {
-              metric: t(`metrics.names.${metric}`),
-              group: t("metrics.groups.week"),
-            })}
+            label={t("metrics.trendLabel", { metric: name, group: t("metrics.groups.week") })}
           />
           <p className="chart-card__legend">{t("metrics.bandLegend")}</p>
         </>
-      ) : trend.data ? (
+      ) : (
         <p className="notice-inline">{t("metrics.noData")}</p>
+      )}
+      {inMetrics ? (
+        <p className="field__hint">
+          <Link to={`/w/${workspaceId}/metrics?metric=${inMetrics}&groupBy=week&surveyId=${survey.id}`}>
+            {t("surveys.results.openMetrics")}
+          </Link>
+        </p>
       ) : null}
-      <p className="field__hint">
-        <Link to={`/w/${workspaceId}/metrics?metric=${metric}&groupBy=week&surveyId=${survey.id}`}>
-          {t("surveys.results.openMetrics")}
-        </Link>
-      </p>
     </section>
   );
 }
+
+const trendScale = (results: SurveyResults) => {
+  const q = results.questions.find((r) => r.questionId === results.trend?.questionId);
+  return q?.kind === "rating" ? q.scale : undefined;
+};

@@ -1,11 +1,13 @@
 import { type FormEvent, type RefObject, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
+  type LocalizedText,
   type SurveyTrigger,
   type SurveyTriggerInput,
   TRIGGER_CHANNELS,
   type TriggerChannel,
 } from "../../api/listen";
+import type { Locale } from "../../api/types";
 import { CopyField } from "../../components/CopyField";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -13,6 +15,7 @@ import { serverFieldMessage, useErrorText } from "../../components/errors";
 import { SelectField, TextField } from "../../components/Field";
 import { Icon } from "../../components/Icon";
 import { useSaveSurveyTrigger } from "./hooks";
+import { LocalizedFields } from "./LocalizedFields";
 
 const UNITS = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 } as const;
 type Unit = keyof typeof UNITS;
@@ -28,12 +31,14 @@ function splitDelay(seconds: number): { amount: string; unit: Unit } {
 export function TriggerDialog({
   workspaceId,
   surveyId,
+  defaultLanguage,
   trigger,
   returnFocusRef,
   onClose,
 }: {
   workspaceId: string;
   surveyId: string;
+  defaultLanguage: Locale;
   trigger: SurveyTrigger | null;
   returnFocusRef: RefObject<HTMLElement | null>;
   onClose: () => void;
@@ -51,6 +56,7 @@ export function TriggerDialog({
   const [url, setUrl] = useState(trigger?.target.url ?? "");
   const [percent, setPercent] = useState(String(Math.round((trigger?.sampleRate ?? 1) * 1000) / 10));
   const [enabled, setEnabled] = useState(trigger?.enabled ?? true);
+  const [subject, setSubject] = useState<LocalizedText>(trigger?.target.subject ?? {});
   const [secret, setSecret] = useState<string | null>(null);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -60,7 +66,10 @@ export function TriggerDialog({
       matcher: where.trim() ? { event: event.trim(), where: where.trim() } : { event: event.trim() },
       delaySeconds: Math.round(Number(amount) * UNITS[unit]),
       channel,
-      target: { url: url.trim() },
+      target:
+        channel === "email" && (subject.de?.trim() || subject.en?.trim())
+          ? { url: url.trim(), subject }
+          : { url: url.trim() },
       sampleRate: Number(percent) / 100,
       enabled,
     };
@@ -68,7 +77,7 @@ export function TriggerDialog({
       { id: trigger?.id ?? null, body },
       {
         onSuccess: (saved) => {
-          if (!trigger && saved.secret) setSecret(saved.secret);
+          if (!trigger) setSecret(saved.target.secret);
           else onClose();
         },
       },
@@ -195,12 +204,24 @@ export function TriggerDialog({
               error={field("/body/target/url", url) ?? field("/body/target")}
             />
           </div>
+          {channel === "email" ? (
+            <LocalizedFields
+              label={t("surveys.triggers.subject")}
+              value={subject}
+              defaultLanguage={defaultLanguage}
+              required={false}
+              onChange={setSubject}
+              error={field("/body/target/subject")}
+            />
+          ) : null}
           <label className="checkbox">
             <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
             <span className="checkbox__label">{t("surveys.triggers.enabled")}</span>
           </label>
-          {trigger?.secret ? (
-            <p className="field__hint">{t("surveys.triggers.secretMasked", { secret: trigger.secret })}</p>
+          {trigger ? (
+            <p className="field__hint">
+              {t("surveys.triggers.secretMasked", { secret: trigger.target.secret })}
+            </p>
           ) : null}
           <div className="dialog__actions">
             <button type="button" className="button" onClick={onClose}>

@@ -119,6 +119,7 @@ export function TriggersSection({ workspaceId, survey }: { workspaceId: string; 
         <TriggerDialog
           workspaceId={workspaceId}
           surveyId={survey.id}
+          defaultLanguage={survey.defaultLanguage}
           trigger={editing === "new" ? null : editing}
           returnFocusRef={newRef}
           onClose={() => setEditing(null)}

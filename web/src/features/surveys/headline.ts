@@ -10,6 +10,3 @@ export function headlineMetric(survey: Pick<Survey, "definition">): MetricId | n
   }
   return null;
 }
-
-/** The metric reported for a question of `type` (rating questions have none of their own). */
-export const metricOfQuestion = (type: QuestionType): MetricId | null => METRIC_OF[type] ?? null;

@@ -90,15 +90,16 @@ export function useDeleteSurvey(workspaceId: string) {
 export const fetchSurveyExport = (workspaceId: string, surveyId: string) =>
   api.get<SurveyExport>(`${surveyPath(workspaceId, surveyId)}/export`);
 
+/** Results for whole days (`from`, `to` as dates, both included) in the time zone `tz`. */
 export function useSurveyResults(
   workspaceId: string,
   surveyId: string,
-  range: { from?: string; to?: string },
+  range: { from?: string; to?: string; tz: string },
 ) {
-  const params = new URLSearchParams();
+  const params = new URLSearchParams({ tz: range.tz });
   if (range.from) params.set("from", range.from);
   if (range.to) params.set("to", range.to);
-  const query = params.toString() ? `?${params}` : "";
+  const query = `?${params}`;
   return useQuery({
     queryKey: [...surveyKey(workspaceId, surveyId), "results", query],
     queryFn: ({ signal }) =>
