@@ -23,8 +23,10 @@ function rowErrors(error: unknown) {
   });
 }
 
-const formatOf = (name: string): ImportFormat | null =>
-  name.toLowerCase().endsWith(".xlsx") ? "xlsx" : name.toLowerCase().endsWith(".csv") ? "csv" : null;
+function formatOf(name: string): ImportFormat {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".json") ? "json" : "csv";
+}
 
 /** CSV/XLSX import: preview the file, map its columns, import all or nothing, show what was added. */
 export function FeedbackImportDialog({
@@ -55,7 +57,7 @@ export function FeedbackImportDialog({
     run.reset();
     preview.reset();
     if (!next) return;
-    const detected = formatOf(next.name) ?? "csv";
+    const detected = formatOf(next.name);
     setFormat(detected);
     preview.mutate(
       { file: next, format: detected },
@@ -86,7 +88,7 @@ export function FeedbackImportDialog({
             id={fileId}
             type="file"
             className="input input--file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby={`${fileId}-hint`}
             onChange={(e) => onPick(e.target.files?.[0] ?? null)}
           />

@@ -79,10 +79,11 @@ export function useUpdateFeedback(workspaceId: string) {
   });
 }
 
-export type ImportFormat = "csv" | "xlsx";
+export type ImportFormat = "csv" | "xlsx" | "json";
 export const IMPORT_CONTENT_TYPES: Record<ImportFormat, string> = {
   csv: "text/csv",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  json: "application/json",
 };
 
 export function useImportPreview(workspaceId: string) {

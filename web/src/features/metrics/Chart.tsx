@@ -25,10 +25,13 @@ export function Chart({
   option,
   label,
   className = "chart",
+  height,
 }: {
   option: ChartOption;
   label: string;
   className?: string;
+  /** Overrides the class's height, for charts that grow with their data. */
+  height?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
@@ -51,5 +54,13 @@ export function Chart({
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={ref} className={className} role="img" aria-label={label} />;
+  return (
+    <div
+      ref={ref}
+      className={className}
+      role="img"
+      aria-label={label}
+      style={height === undefined ? undefined : { height }}
+    />
+  );
 }

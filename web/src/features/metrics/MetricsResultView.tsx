@@ -5,7 +5,7 @@ import { type GroupBy, type MetricGroup, type MetricsResult, TIME_GROUPS } from 
 import { formatDate } from "../../components/format";
 import { channelLabel, languageLabel } from "../feedback/labels";
 import { Chart } from "./Chart";
-import { barOption, type ChartPoint, trendOption } from "./chart-options";
+import { BAR_ROW_HEIGHT, barOption, type ChartPoint, MAX_BARS, trendOption } from "./chart-options";
 import { formatInterval, formatMetric, formatNumber, metricRange } from "./format";
 import { MetricFigure, SmallSampleIcon } from "./MetricFigure";
 
@@ -29,7 +29,8 @@ export function MetricsResultView({ result, busy }: { result: MetricsResult; bus
 
   const option = useMemo(() => {
     if (groupBy === "none" || result.groups.length === 0) return null;
-    const points: ChartPoint[] = result.groups.map((g, i) => ({
+    const shown = isTime ? result.groups : result.groups.slice(0, MAX_BARS);
+    const points: ChartPoint[] = shown.map((g, i) => ({
       label: labels[i] ?? g.key,
       value: g.value,
       low: g.interval?.low ?? null,
@@ -63,8 +64,18 @@ export function MetricsResultView({ result, busy }: { result: MetricsResult; bus
         <MetricFigure metric={metric} value={result.overall} label={t("metrics.overall")} />
         {option ? (
           <div className="chart-card">
-            <Chart option={option} label={chartLabel} className="chart chart--metrics" />
-            {isTime ? <p className="chart-card__legend">{t("metrics.bandLegend")}</p> : null}
+            <Chart
+              option={option}
+              label={chartLabel}
+              className="chart chart--metrics"
+              height={isTime ? undefined : barsHeight(Math.min(MAX_BARS, result.groups.length))}
+            />
+            <p className="chart-card__legend">
+              {isTime ? t("metrics.bandLegend") : t("metrics.barLegend")}
+              {!isTime && result.groups.length > MAX_BARS
+                ? ` ${t("metrics.barsTruncated", { count: MAX_BARS })}`
+                : null}
+            </p>
           </div>
         ) : null}
       </div>
@@ -108,3 +119,5 @@ export function MetricsResultView({ result, busy }: { result: MetricsResult; bus
     </div>
   );
 }
+
+const barsHeight = (count: number) => Math.max(160, count * BAR_ROW_HEIGHT + 48);

@@ -108,21 +108,37 @@ export function trendOption(
   } as ChartOption;
 }
 
-/** The 95 % interval of each point as a vertical error bar with caps (a custom series). */
-function errorBars(points: ChartPoint[]) {
+/**
+ * The 95 % interval of each point as an error bar with caps (a custom series): vertical over a
+ * category x axis, horizontal over a category y axis.
+ */
+function errorBars(points: ChartPoint[], horizontal = false) {
   return {
     type: "custom" as const,
     silent: true,
     z: 5,
     data: points.map((p, i) => [i, p.low ?? Number.NaN, p.high ?? Number.NaN]),
     renderItem: (_params: unknown, api: RenderApi) => {
+      const index = api.value(0);
       const low = api.value(1);
       const high = api.value(2);
       if (!Number.isFinite(low) || !Number.isFinite(high)) return null;
-      const [x = 0, yLow = 0] = api.coord([api.value(0), low]);
-      const [, yHigh = 0] = api.coord([api.value(0), high]);
-      const cap = 6;
+      const cap = 5;
       const style = { stroke: "#1b1f24", lineWidth: 1.5 };
+      if (horizontal) {
+        const [xLow = 0, y = 0] = api.coord([low, index]);
+        const [xHigh = 0] = api.coord([high, index]);
+        return {
+          type: "group",
+          children: [
+            { type: "line", shape: { x1: xLow, y1: y, x2: xHigh, y2: y }, style },
+            { type: "line", shape: { x1: xLow, y1: y - cap, x2: xLow, y2: y + cap }, style },
+            { type: "line", shape: { x1: xHigh, y1: y - cap, x2: xHigh, y2: y + cap }, style },
+          ],
+        };
+      }
+      const [x = 0, yLow = 0] = api.coord([index, low]);
+      const [, yHigh = 0] = api.coord([index, high]);
       return {
         type: "group",
         children: [
@@ -138,10 +154,17 @@ function errorBars(points: ChartPoint[]) {
 interface RenderApi {
   value: (dim: number) => number;
   coord: (point: [number, number]) => number[];
-  size?: (dataSize: [number, number]) => number[] | number;
 }
 
-/** Bars for categorical groups with the 95 % interval as error bars (a custom series). */
+/** Pixels per group in the horizontal bar chart; the chart grows with the number of groups. */
+export const BAR_ROW_HEIGHT = 28;
+/** Groups drawn at most (the largest first, as the API orders them); the table lists all. */
+export const MAX_BARS = 30;
+
+/**
+ * Horizontal bars for categorical groups (names stay readable however many there are), with the
+ * 95 % interval as error bars. Small samples are drawn pale with a dashed outline.
+ */
 export function barOption(
   points: ChartPoint[],
   range: { min: number; max: number },
@@ -150,21 +173,17 @@ export function barOption(
 ): ChartOption {
   return {
     animation: false,
-    grid: { left: 48, right: 16, top: 16, bottom: 72 },
-    tooltip: tooltip(describe),
-    xAxis: {
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    tooltip: { ...tooltip(describe), axisPointer: { type: "shadow" } },
+    yAxis: {
       type: "category",
+      inverse: true,
       data: points.map((p) => p.label),
       axisLine: { lineStyle: { color: AXIS } },
-      axisLabel: {
-        ...axisLabel,
-        interval: 0,
-        rotate: points.length > 6 ? 30 : 0,
-        width: 120,
-        overflow: "truncate",
-      },
+      axisTick: { show: false },
+      axisLabel: { ...axisLabel, width: 200, overflow: "truncate" },
     },
-    yAxis: {
+    xAxis: {
       type: "value",
       min: range.min,
       max: range.max,
@@ -174,7 +193,7 @@ export function barOption(
     series: [
       {
         type: "bar",
-        barMaxWidth: 48,
+        barMaxWidth: 18,
         data: points.map((p) =>
           p.value === null
             ? "-"
@@ -182,7 +201,7 @@ export function barOption(
                 value: p.value,
                 itemStyle: p.small
                   ? {
-                      color: "rgba(67, 56, 202, 0.35)",
+                      color: "rgba(67, 56, 202, 0.3)",
                       borderColor: ACCENT,
                       borderWidth: 1,
                       borderType: "dashed",
@@ -191,7 +210,7 @@ export function barOption(
               },
         ),
       },
-      errorBars(points),
+      errorBars(points, true),
     ],
   } as ChartOption;
 }

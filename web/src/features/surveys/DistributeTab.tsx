@@ -86,7 +86,7 @@ function FatigueSection({ workspaceId }: { workspaceId: string }) {
       </h2>
       <ErrorAlert error={settings.error ?? save.error} />
       <form
-        className="form-row form-row--inline"
+        className="fatigue-form"
         onSubmit={(e) => {
           e.preventDefault();
           setSaved(false);

@@ -45,7 +45,7 @@ export function QuestionsTab({
 
   return (
     <div className="questions-tab">
-      <section className="editor-section" aria-labelledby="survey-texts">
+      <section className="editor-section" id="survey-texts-section" aria-labelledby="survey-texts">
         <h2 className="section__title" id="survey-texts">
           {t("surveys.editor.texts")}
         </h2>

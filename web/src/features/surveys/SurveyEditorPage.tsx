@@ -23,6 +23,7 @@ import { DistributeTab } from "./DistributeTab";
 import { cleanDefinition, definitionIssues } from "./definition";
 import { draftOf, type SurveyDraft, sameDraft } from "./draft";
 import { fetchSurveyExport, useDeleteSurvey, useSurvey, useUpdateSurvey } from "./hooks";
+import { IssueList, showIssue } from "./IssueList";
 import { QuestionsTab } from "./QuestionsTab";
 import { ResultsTab } from "./ResultsTab";
 import { SettingsTab } from "./SettingsTab";
@@ -215,8 +216,15 @@ export function SurveyEditorPage() {
       ) : (
         <ErrorAlert error={update.error} />
       )}
-      {dirty && issues.length > 0 ? (
-        <p className="inline-warning">{t("surveys.editor.issues", { count: issues.length })}</p>
+      {dirty ? (
+        <IssueList
+          issues={issues}
+          onShow={(issue) => {
+            setParams({}, { replace: true });
+            // The questions tab renders first when another tab was open.
+            requestAnimationFrame(() => showIssue(issue));
+          }}
+        />
       ) : null}
 
       <Tabs

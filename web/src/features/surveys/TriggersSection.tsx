@@ -75,19 +75,14 @@ export function TriggersSection({ workspaceId, survey }: { workspaceId: string; 
                   </td>
                   <td className="cell-num">{formatNumber(trigger.sampleRate * 100)} %</td>
                   <td>
-                    <label className="checkbox">
-                      <input
-                        type="checkbox"
-                        checked={trigger.enabled}
-                        disabled={toggle.isPending}
-                        onChange={(e) =>
-                          toggle.mutate({ id: trigger.id, body: { enabled: e.target.checked } })
-                        }
-                      />
-                      <span className="sr-only">
-                        {t("surveys.triggers.enabledOf", { name: trigger.name })}
-                      </span>
-                    </label>
+                    <input
+                      type="checkbox"
+                      className="table-checkbox"
+                      aria-label={t("surveys.triggers.enabledOf", { name: trigger.name })}
+                      checked={trigger.enabled}
+                      disabled={toggle.isPending}
+                      onChange={(e) => toggle.mutate({ id: trigger.id, body: { enabled: e.target.checked } })}
+                    />
                   </td>
                   <td className="cell-actions">
                     <button

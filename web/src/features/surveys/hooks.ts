@@ -83,7 +83,8 @@ export function useDeleteSurvey(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (surveyId: string) => api.delete<void>(surveyPath(workspaceId, surveyId)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveysKey(workspaceId) }),
+    // Only the list: refetching the deleted survey itself would answer 404 while its page closes.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...surveysKey(workspaceId), "list"] }),
   });
 }
 
