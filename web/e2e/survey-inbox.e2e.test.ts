@@ -210,8 +210,134 @@ describe("survey, hosted page, inbox and metrics end to end", () => {
       await page.getByText("NPS = 100 · (promoters − detractors) / n", { exact: false }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(OUT_DIR, "metrics-en.png"), fullPage: true });
+      // The language is saved in the profile: back to German for the tests that follow.
+      await page.getByRole("button", { name: "Deutsch" }).click();
+      await page.getByRole("heading", { level: 1, name: "Kennzahlen" }).waitFor({ timeout: UI_TIMEOUT });
     } finally {
       await context.close();
     }
   }, 180_000);
+
+  it("imports feedback from a CSV with a column mapping, reports duplicates on re-import, and flags a record", async () => {
+    const context = await e2e.browser.newContext({ viewport: VIEWPORT, bypassCSP: true, locale: "de-DE" });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await logIn(page, e2e);
+      const api = `${e2e.server.url}/api/v1/workspaces/${workspaceId}`;
+      const file = {
+        name: "beschwerden.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          "Vorgangsnummer;Datum;Sterne;Betreff;Kommentar\n" +
+            "B-1;31.5.2026 14:30;1;Router fehlt;Der Router kam erst nach drei Wochen, niemand rief zurück.\n" +
+            "B-2;1.6.2026 09:10;5;Danke;Schnelle Hilfe an der Hotline.\n",
+        ),
+      };
+      await page.goto(`${e2e.server.url}/w/${workspaceId}/feedback`);
+      const importButton = page.getByRole("button", { name: "Importieren" });
+      for (const expectedCounts of [
+        ["2", "0"],
+        ["0", "2"],
+      ]) {
+        await importButton.click();
+        const dialog = page.getByRole("dialog", { name: "Feedback importieren" });
+        await dialog.getByLabel("Datei").setInputFiles(file);
+        await dialog.getByText("2 Zeilen erkannt.", { exact: false }).waitFor({ timeout: UI_TIMEOUT });
+        // The columns are recognised by their German names; the channel is chosen for the file.
+        await expect(dialog.getByLabel("Externe ID").inputValue()).resolves.toBe("Vorgangsnummer");
+        await expect(dialog.getByLabel("Text", { exact: true }).inputValue()).resolves.toBe("Kommentar");
+        await expect(dialog.getByLabel("Spalte von Bewertung 1").inputValue()).resolves.toBe("Sterne");
+        await dialog.getByLabel("Kanal", { exact: true }).selectOption("complaint_form");
+        if (expectedCounts[0] === "2") expect(await axeViolations(page)).toEqual([]);
+        await dialog.getByRole("button", { name: "2 Zeilen importieren" }).click();
+        await dialog.getByText("Import abgeschlossen").waitFor({ timeout: UI_TIMEOUT });
+        await expect(dialog.locator(".import-preview__counts dd").allTextContents()).resolves.toEqual([
+          ...expectedCounts,
+          "2",
+        ]);
+        await dialog.getByRole("button", { name: "Fertig" }).click();
+        await dialog.waitFor({ state: "detached" });
+      }
+
+      const filters = page.getByRole("search", { name: "Feedback filtern" });
+      await filters.getByRole("combobox", { name: /^Kanal/ }).selectOption("complaint_form");
+      await filters.getByRole("combobox", { name: /^Bewertung/ }).selectOption("negative");
+      await filters.getByRole("searchbox", { name: "Volltextsuche" }).fill("Router");
+      const row = page.getByRole("link", { name: /Router kam erst nach drei Wochen/ });
+      await row.click({ timeout: UI_TIMEOUT });
+      const detail = page.getByRole("article", { name: "Router fehlt" });
+      await detail.getByRole("button", { name: "Markieren" }).click();
+      const flag = page.getByRole("dialog", { name: "Feedback markieren" });
+      await flag.getByLabel("Grund (optional)").fill("Testdaten aus dem Import");
+      await flag.getByRole("button", { name: "Markieren" }).click();
+      await detail.getByText("Markiert – zählt nicht in den Kennzahlen").waitFor({ timeout: UI_TIMEOUT });
+      await detail.getByText("Testdaten aus dem Import").waitFor();
+      await expect(row.textContent()).resolves.toContain("Markiert");
+      const list = (await (
+        await page.request.get(`${api}/feedback?channel=complaint_form&flagged=true&q=Router`)
+      ).json()) as { items: { title: string; flagReason: string }[] };
+      expect(list.items.map((f) => [f.title, f.flagReason])).toEqual([
+        ["Router fehlt", "Testdaten aus dem Import"],
+      ]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it("creates a personal link and an invitation trigger whose signing secret is shown once", async () => {
+    const context = await e2e.browser.newContext({ viewport: VIEWPORT, bypassCSP: true, locale: "de-DE" });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await logIn(page, e2e);
+      const api = `${e2e.server.url}/api/v1/workspaces/${workspaceId}`;
+      await page.goto(`${e2e.server.url}/w/${workspaceId}/surveys/${surveyId}?tab=distribute`);
+      await page.getByRole("heading", { name: "Persönliche Links" }).waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByLabel("Kunden-ID (optional)").fill("K-4711");
+      await page.getByRole("button", { name: "Feld hinzufügen" }).click();
+      await page.getByLabel("Name von Feld 1").fill("auftrag");
+      await page.getByLabel("Wert von Feld 1").fill("A-77");
+      await page.getByRole("button", { name: "Link erzeugen" }).click();
+      const url = await page
+        .getByLabel("Persönlicher Link", { exact: true })
+        .inputValue({ timeout: UI_TIMEOUT });
+      expect(url).toMatch(new RegExp(`/s/${surveyId}\\?t=[A-Za-z0-9_-]+$`));
+      await page.getByRole("cell", { name: "auftrag=A-77" }).waitFor();
+
+      await page.getByRole("button", { name: "Neuer Auslöser" }).click();
+      const dialog = page.getByRole("dialog", { name: "Neuer Auslöser" });
+      await dialog.getByLabel("Name").fill("Nach der Installation");
+      await dialog.getByLabel("Ereignis").fill("Installation Completed");
+      await dialog.getByLabel("Bedingung (optional)").fill('properties.product = "Glasfaser"');
+      await dialog.getByLabel("Ziel-URL").fill("https://example.com/journeylens-hook");
+      await dialog.getByLabel("Stichprobe in %").fill("50");
+      expect(await axeViolations(page)).toEqual([]);
+      await dialog.getByRole("button", { name: "Auslöser anlegen" }).click();
+      const secretDialog = page.getByRole("dialog", { name: "Signaturschlüssel" });
+      const secret = await secretDialog.getByLabel("Schlüssel (whsec_…)").inputValue({ timeout: UI_TIMEOUT });
+      expect(secret).toMatch(/^whsec_/);
+      await secretDialog.getByRole("button", { name: "Fertig" }).click();
+      await page.getByRole("cell", { name: "Nach der Installation", exact: true }).waitFor();
+      await expect(page.getByRole("row", { name: /Nach der Installation/ }).textContent()).resolves.toContain(
+        "50 %",
+      );
+
+      // Afterwards the secret is masked, in the API and in the edit dialog.
+      const triggers = (await (await page.request.get(`${api}/surveys/${surveyId}/triggers`)).json()) as {
+        items: { target: { secret: string } }[];
+      };
+      expect(triggers.items).toHaveLength(1);
+      expect(triggers.items[0]?.target.secret).not.toBe(secret);
+      await page.getByRole("button", { name: "Nach der Installation bearbeiten" }).click();
+      const edit = page.getByRole("dialog", { name: "Auslöser bearbeiten" });
+      await expect(edit.textContent()).resolves.not.toContain(secret);
+      await page.keyboard.press("Escape");
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -142,7 +142,7 @@ export function TriggerDialog({
               value={where}
               className="input--mono"
               optional={t("common.optional")}
-              placeholder='properties.total > 50 and context.channel == "web"'
+              placeholder='properties.total > 50 and properties.country = "DE"'
               hint={t("surveys.triggers.whereHint")}
               onChange={(e) => setWhere(e.target.value)}
               error={field("/body/matcher/where")}
