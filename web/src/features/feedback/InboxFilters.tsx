@@ -88,8 +88,8 @@ export function InboxFilters({
         value={values.language}
         onChange={(v) => onChange("language", v)}
         options={[
-          { value: "de", label: t("topbar.german") },
-          { value: "en", label: t("topbar.english") },
+          { value: "de", label: t("surveys.languages.de") },
+          { value: "en", label: t("surveys.languages.en") },
         ]}
       />
       <FilterSelect

@@ -9,7 +9,7 @@ export function channelLabel(t: TFunction, channel: string): string {
 
 /** German and English by name, other language codes as they are. */
 export function languageLabel(t: TFunction, language: string | null): string {
-  if (language === "de") return t("topbar.german");
-  if (language === "en") return t("topbar.english");
+  if (language === "de") return t("surveys.languages.de");
+  if (language === "en") return t("surveys.languages.en");
   return language ?? "–";
 }

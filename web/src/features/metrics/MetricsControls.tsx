@@ -14,11 +14,14 @@ type Values = Record<MetricsParam, string> & { metric: MetricId; groupBy: GroupB
 export function MetricsControls({
   workspaceId,
   values,
+  traitError,
   onChange,
   onReset,
 }: {
   workspaceId: string;
   values: Values;
+  /** The server's message when it refused the trait name. */
+  traitError?: string;
   onChange: (name: MetricsParam, value: string) => void;
   onReset: () => void;
 }) {
@@ -70,7 +73,7 @@ export function MetricsControls({
           </select>
         </div>
         {values.groupBy === "trait" ? (
-          <div className="field">
+          <div className={traitError ? "field field--invalid" : "field"}>
             <label className="field__label" htmlFor={`${id}-trait`}>
               {t("metrics.trait")}
             </label>
@@ -79,8 +82,15 @@ export function MetricsControls({
               className="input"
               value={values.trait}
               placeholder={t("metrics.traitPlaceholder")}
+              aria-invalid={traitError ? true : undefined}
+              aria-describedby={traitError ? `${id}-trait-error` : undefined}
               onChange={(e) => onChange("trait", e.target.value)}
             />
+            {traitError ? (
+              <p className="field__error" id={`${id}-trait-error`}>
+                {traitError}
+              </p>
+            ) : null}
           </div>
         ) : null}
         <div className="field">

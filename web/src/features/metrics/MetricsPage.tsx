@@ -3,6 +3,7 @@ import { useSearchParams } from "react-router";
 import { GROUP_BYS, type GroupBy, METRIC_IDS, type MetricId, type MetricsQuery } from "../../api/listen";
 import { downloadHref } from "../../components/download";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { serverFieldMessage } from "../../components/errors";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
@@ -89,6 +90,7 @@ export function MetricsPage() {
       <MetricsControls
         workspaceId={workspace.id}
         values={{ ...raw, metric, groupBy }}
+        traitError={serverFieldMessage(result.error, "/query/trait")}
         onChange={set}
         onReset={() => setParams({ metric, groupBy }, { replace: true })}
       />

@@ -100,8 +100,8 @@ export function CreateSurveyDialog({
             onChange={(e) => setLanguage(e.target.value === "en" ? "en" : "de")}
             hint={t("surveys.create.languageHint")}
           >
-            <option value="de">{t("topbar.german")}</option>
-            <option value="en">{t("topbar.english")}</option>
+            <option value="de">{t("surveys.languages.de")}</option>
+            <option value="en">{t("surveys.languages.en")}</option>
           </SelectField>
           <SelectField
             label={t("feedback.fields.touchpoint")}

@@ -61,8 +61,8 @@ export function LinksSection({ workspaceId, survey }: { workspaceId: string; sur
             onChange={(e) => setLanguage(e.target.value)}
           >
             <option value="">{t("surveys.links.languageAuto")}</option>
-            <option value="de">{t("topbar.german")}</option>
-            <option value="en">{t("topbar.english")}</option>
+            <option value="de">{t("surveys.languages.de")}</option>
+            <option value="en">{t("surveys.languages.en")}</option>
           </SelectField>
           <TextField
             label={t("surveys.links.expiresAt")}

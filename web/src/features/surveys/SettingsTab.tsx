@@ -45,8 +45,8 @@ export function SettingsTab({
             onChange={(e) => onChange({ defaultLanguage: e.target.value === "en" ? "en" : "de" })}
             hint={t("surveys.create.languageHint")}
           >
-            <option value="de">{t("topbar.german")}</option>
-            <option value="en">{t("topbar.english")}</option>
+            <option value="de">{t("surveys.languages.de")}</option>
+            <option value="en">{t("surveys.languages.en")}</option>
           </SelectField>
           <fieldset className="fieldset">
             <legend className="field__label">{t("surveys.fields.status")}</legend>
