@@ -1,35 +1,5 @@
+import type { FeedbackFact } from "../core/feedback/relay-feedback-facts.js";
 import { uuidv7 } from "../core/ids.js";
-
-/** One row of the facts table `feedback` (src/core/facts/migrations.ts), as the relay writes it. */
-export interface FeedbackFactRow {
-  workspace_id: string;
-  feedback_id: string;
-  kind: string;
-  channel: string;
-  survey_id: string;
-  touchpoint_id: string;
-  journey_id: string;
-  stage_id: string;
-  step_id: string;
-  persona_id: string;
-  customer_id: string;
-  customer_traits: string;
-  language: string;
-  received_at: string;
-  finished: number;
-  flagged: number;
-  deleted: number;
-  score_band: string;
-  has_text: number;
-  text: string;
-  rating_metrics: string[];
-  rating_questions: string[];
-  rating_values: number[];
-  rating_mins: number[];
-  rating_maxs: number[];
-  answers: Record<string, string>;
-  version: number;
-}
 
 export interface FactRating {
   metric: "nps" | "csat" | "ces" | "rating";
@@ -52,13 +22,13 @@ const SCALES: Record<FactRating["metric"], [number, number]> = {
  */
 export function feedbackFact(
   workspaceId: string,
-  opts: Partial<Omit<FeedbackFactRow, "answers">> & {
+  opts: Partial<Omit<FeedbackFact, "answers">> & {
     ratings?: FactRating[];
     traits?: Record<string, string | number | boolean | null>;
     answers?: Record<string, unknown>;
     at?: string;
   } = {},
-): FeedbackFactRow {
+): FeedbackFact {
   const { ratings = [], traits = {}, answers = {}, at, ...row } = opts;
   return {
     workspace_id: workspaceId,

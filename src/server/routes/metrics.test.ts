@@ -1,10 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FeedbackFact } from "../../core/feedback/relay-feedback-facts.js";
 import { uuidv7 } from "../../core/ids.js";
 import type { Stores } from "../../core/stores.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../../testing/app.js";
 import { httpFactsVariants } from "../../testing/facts-http.js";
-import { type FactRating, type FeedbackFactRow, feedbackFact } from "../../testing/feedback-facts.js";
+import { type FactRating, feedbackFact } from "../../testing/feedback-facts.js";
 import { insertPersona, insertTouchpoint, journeyInput } from "../../testing/journeys.js";
 import { storeVariants } from "../../testing/stores.js";
 
@@ -24,7 +25,7 @@ describe.each(variants.map((v) => [v.name, v] as const))("metrics API on %s", (_
   const path = (query: string, suffix = "") =>
     `/api/v1/workspaces/${ws.workspaceId}/metrics${suffix}?${query}`;
   const get = (query: string) => call("GET", path(query), { cookie: ws.ownerCookie });
-  const insert = (rows: FeedbackFactRow[]) => stores.facts.insert("feedback", rows);
+  const insert = (rows: FeedbackFact[]) => stores.facts.insert("feedback", rows);
 
   beforeAll(async () => {
     stores = await variant.open();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FeedbackFact } from "../../core/feedback/relay-feedback-facts.js";
 import { uuidv7 } from "../../core/ids.js";
 import type { Stores } from "../../core/stores.js";
 import type { TSurveyDefinitionInput } from "../../core/surveys/surveys.schema.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../../testing/app.js";
 import { httpFactsVariants } from "../../testing/facts-http.js";
-import { type FeedbackFactRow, feedbackFact } from "../../testing/feedback-facts.js";
+import { feedbackFact } from "../../testing/feedback-facts.js";
 import { storeVariants } from "../../testing/stores.js";
 
 // Both facts transports: chDB in-process and HTTP (reports bind time zones and arrays as parameters).
@@ -53,7 +54,7 @@ describe.each(variants.map((v) => [v.name, v] as const))("survey results API on 
     call("GET", `/api/v1/workspaces/${workspaceId}/surveys/${id}/results${query}`, {
       cookie: ws.ownerCookie,
     });
-  const insert = (rows: FeedbackFactRow[]) => stores.facts.insert("feedback", rows);
+  const insert = (rows: FeedbackFact[]) => stores.facts.insert("feedback", rows);
 
   async function insertSurvey(workspaceId: string, def: TSurveyDefinitionInput): Promise<string> {
     const id = uuidv7();
@@ -79,8 +80,8 @@ describe.each(variants.map((v) => [v.name, v] as const))("survey results API on 
   /** A response of the survey with its answers as ratings (rating questions) and answer map entries. */
   const response = (
     answers: Record<string, unknown>,
-    opts: Partial<FeedbackFactRow> & { at?: string } = {},
-  ): FeedbackFactRow => {
+    opts: Partial<FeedbackFact> & { at?: string } = {},
+  ): FeedbackFact => {
     const scales: Record<string, [string, number, number]> = {
       nps: ["nps", 0, 10],
       zufrieden: ["csat", 1, 5],
