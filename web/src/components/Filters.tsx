@@ -59,3 +59,32 @@ export function FilterSelect({
     </label>
   );
 }
+
+/** A `filter-bar` day picker whose empty value means "any day"; highlighted while it filters. */
+export function FilterDate({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className={value ? "filter filter--active" : "filter"}>
+      <span className="filter__label">{label}</span>
+      <input
+        type="date"
+        className="input input--compact"
+        value={value}
+        min={min}
+        max={max}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}

@@ -1,11 +1,9 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ALL_CHANNELS, SCORE_BANDS } from "../../api/listen";
-import { FilterSearch, FilterSelect } from "../../components/Filters";
-import { useJourneys } from "../journeys/hooks";
-import { useSurveys } from "../surveys/hooks";
-import { useTouchpoints } from "../touchpoints/hooks";
+import { FilterDate, FilterSearch, FilterSelect } from "../../components/Filters";
 import { INBOX_FILTERS, type InboxFilter } from "./hooks";
+import { LinkFilters } from "./LinkFilters";
 import { channelLabel } from "./labels";
 
 const SEARCH_DELAY_MS = 300;
@@ -23,10 +21,6 @@ export function InboxFilters({
   onReset: () => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
-  const surveys = useSurveys(workspaceId);
-  const touchpoints = useTouchpoints(workspaceId);
-  const journeys = useJourneys(workspaceId);
   const [q, setQ] = useState(values.q);
   const active = INBOX_FILTERS.some((f) => values[f]);
 
@@ -59,24 +53,7 @@ export function InboxFilters({
         onChange={(v) => onChange("channel", v)}
         options={ALL_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
       />
-      <FilterSelect
-        label={t("feedback.fields.survey")}
-        value={values.surveyId}
-        onChange={(v) => onChange("surveyId", v)}
-        options={(surveys.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-      />
-      <FilterSelect
-        label={t("feedback.fields.touchpoint")}
-        value={values.touchpointId}
-        onChange={(v) => onChange("touchpointId", v)}
-        options={(touchpoints.data ?? []).map((tp) => ({ value: tp.id, label: tp.name }))}
-      />
-      <FilterSelect
-        label={t("feedback.fields.journey")}
-        value={values.journeyId}
-        onChange={(v) => onChange("journeyId", v)}
-        options={(journeys.data ?? []).map((j) => ({ value: j.id, label: j.title }))}
-      />
+      <LinkFilters workspaceId={workspaceId} values={values} onChange={onChange} />
       <FilterSelect
         label={t("feedback.fields.band")}
         value={values.band}
@@ -104,28 +81,18 @@ export function InboxFilters({
         onChange={(v) => onChange("flagged", v)}
         options={yesNo(t("feedback.filters.flaggedOnly"), t("feedback.filters.unflaggedOnly"))}
       />
-      <label className={values.from ? "filter filter--active" : "filter"} htmlFor={`${id}-from`}>
-        <span className="filter__label">{t("metrics.from")}</span>
-        <input
-          id={`${id}-from`}
-          type="date"
-          className="input input--compact"
-          value={values.from}
-          max={values.to || undefined}
-          onChange={(e) => onChange("from", e.target.value)}
-        />
-      </label>
-      <label className={values.to ? "filter filter--active" : "filter"} htmlFor={`${id}-to`}>
-        <span className="filter__label">{t("metrics.to")}</span>
-        <input
-          id={`${id}-to`}
-          type="date"
-          className="input input--compact"
-          value={values.to}
-          min={values.from || undefined}
-          onChange={(e) => onChange("to", e.target.value)}
-        />
-      </label>
+      <FilterDate
+        label={t("metrics.from")}
+        value={values.from}
+        max={values.to || undefined}
+        onChange={(v) => onChange("from", v)}
+      />
+      <FilterDate
+        label={t("metrics.to")}
+        value={values.to}
+        min={values.from || undefined}
+        onChange={(v) => onChange("to", v)}
+      />
       {values.customerId ? (
         <button
           type="button"

@@ -1,11 +1,10 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { ALL_CHANNELS, GROUP_BYS, type GroupBy, METRIC_IDS, type MetricId } from "../../api/listen";
+import { TextField } from "../../components/Field";
 import { FilterSelect } from "../../components/Filters";
+import { LinkFilters } from "../feedback/LinkFilters";
 import { channelLabel } from "../feedback/labels";
-import { useJourneys } from "../journeys/hooks";
-import { useSurveys } from "../surveys/hooks";
-import { useTouchpoints } from "../touchpoints/hooks";
 import type { MetricsParam } from "./MetricsPage";
 
 type Values = Record<MetricsParam, string> & { metric: MetricId; groupBy: GroupBy };
@@ -27,9 +26,6 @@ export function MetricsControls({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const surveys = useSurveys(workspaceId);
-  const touchpoints = useTouchpoints(workspaceId);
-  const journeys = useJourneys(workspaceId);
   const filtered = ["from", "to", "surveyId", "touchpointId", "journeyId", "channel"].some(
     (k) => values[k as MetricsParam],
   );
@@ -93,55 +89,26 @@ export function MetricsControls({
             ) : null}
           </div>
         ) : null}
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-from`}>
-            {t("metrics.from")}
-          </label>
-          <input
-            id={`${id}-from`}
-            type="date"
-            className="input"
-            value={values.from}
-            max={values.to || undefined}
-            onChange={(e) => onChange("from", e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-to`}>
-            {t("metrics.to")}
-          </label>
-          <input
-            id={`${id}-to`}
-            type="date"
-            className="input"
-            value={values.to}
-            min={values.from || undefined}
-            onChange={(e) => onChange("to", e.target.value)}
-          />
-        </div>
+        <TextField
+          label={t("metrics.from")}
+          type="date"
+          value={values.from}
+          max={values.to || undefined}
+          onChange={(e) => onChange("from", e.target.value)}
+        />
+        <TextField
+          label={t("metrics.to")}
+          type="date"
+          value={values.to}
+          min={values.from || undefined}
+          onChange={(e) => onChange("to", e.target.value)}
+        />
       </div>
       <p className="metrics-controls__definition" id={`${id}-definition`}>
         <strong>{t("metrics.definition")}:</strong> {t(`metrics.definitions.${values.metric}`)}
       </p>
       <div className="filter-bar">
-        <FilterSelect
-          label={t("feedback.fields.survey")}
-          value={values.surveyId}
-          onChange={(v) => onChange("surveyId", v)}
-          options={(surveys.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-        />
-        <FilterSelect
-          label={t("feedback.fields.touchpoint")}
-          value={values.touchpointId}
-          onChange={(v) => onChange("touchpointId", v)}
-          options={(touchpoints.data ?? []).map((tp) => ({ value: tp.id, label: tp.name }))}
-        />
-        <FilterSelect
-          label={t("feedback.fields.journey")}
-          value={values.journeyId}
-          onChange={(v) => onChange("journeyId", v)}
-          options={(journeys.data ?? []).map((j) => ({ value: j.id, label: j.title }))}
-        />
+        <LinkFilters workspaceId={workspaceId} values={values} onChange={onChange} />
         <FilterSelect
           label={t("feedback.fields.channel")}
           value={values.channel}

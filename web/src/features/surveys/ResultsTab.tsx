@@ -1,8 +1,9 @@
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { METRIC_IDS, type Survey, type SurveyResults } from "../../api/listen";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { TextField } from "../../components/Field";
 import { formatDate } from "../../components/format";
 import { Loading } from "../../components/Loading";
 import { Chart } from "../metrics/Chart";
@@ -15,7 +16,6 @@ import { QuestionResultCard } from "./QuestionResultCard";
 /** Response counts, per-question distributions and metrics, comments and the weekly trend. */
 export function ResultsTab({ workspaceId, survey }: { workspaceId: string; survey: Survey }) {
   const { t } = useTranslation();
-  const id = useId();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const results = useSurveyResults(workspaceId, survey.id, {
@@ -28,30 +28,13 @@ export function ResultsTab({ workspaceId, survey }: { workspaceId: string; surve
     <div className="results-tab">
       <div className="results-tab__bar">
         <div className="form-row form-row--tight">
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-from`}>
-              {t("metrics.from")}
-            </label>
-            <input
-              id={`${id}-from`}
-              type="date"
-              className="input"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-to`}>
-              {t("metrics.to")}
-            </label>
-            <input
-              id={`${id}-to`}
-              type="date"
-              className="input"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </div>
+          <TextField
+            label={t("metrics.from")}
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+          <TextField label={t("metrics.to")} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
         <Link className="button button--ghost" to={`/w/${workspaceId}/feedback?surveyId=${survey.id}`}>
           {t("surveys.results.openInbox")}
