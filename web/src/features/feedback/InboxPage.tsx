@@ -5,6 +5,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
+import { paramValues, withParam } from "../../components/searchParams";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { endOfDay, startOfDay } from "../metrics/range";
 import { useCurrentWorkspace } from "../workspaces/context";
@@ -23,10 +24,7 @@ export function InboxPage() {
   const [importing, setImporting] = useState(false);
   const [status, setStatus] = useState("");
   const importRef = useRef<HTMLButtonElement>(null);
-  const filters = Object.fromEntries(INBOX_FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<
-    InboxFilter,
-    string
-  >;
+  const filters = paramValues(params, INBOX_FILTERS);
   // Dates in the URL are days; the API takes instants.
   const query: InboxQuery = {
     ...filters,
@@ -38,27 +36,11 @@ export function InboxPage() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   function setFilter(name: InboxFilter, value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(withParam(name, value), { replace: true });
   }
 
   function select(id: string | null) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (id) next.set("id", id);
-        else next.delete("id");
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(withParam("id", id), { replace: true });
   }
 
   return (

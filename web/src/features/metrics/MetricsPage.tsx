@@ -7,6 +7,7 @@ import { serverFieldMessage } from "../../components/errors";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
+import { paramValues, withParam } from "../../components/searchParams";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useCurrentWorkspace } from "../workspaces/context";
 import { metricsExportHref, useMetrics } from "./hooks";
@@ -36,10 +37,7 @@ export function MetricsPage() {
   const workspace = useCurrentWorkspace();
   useDocumentTitle(t("metrics.title"), workspace.name);
   const [params, setParams] = useSearchParams();
-  const raw = Object.fromEntries(METRICS_PARAMS.map((p) => [p, params.get(p) ?? ""])) as Record<
-    MetricsParam,
-    string
-  >;
+  const raw = paramValues(params, METRICS_PARAMS);
   const metric: MetricId = isMetric(raw.metric) ? raw.metric : "nps";
   const groupBy: GroupBy = isGroupBy(raw.groupBy) ? raw.groupBy : "week";
   const traitMissing = groupBy === "trait" && !raw.trait.trim();
@@ -59,15 +57,7 @@ export function MetricsPage() {
   const result = useMetrics(workspace.id, query, !traitMissing);
 
   function set(name: MetricsParam, value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(withParam(name, value), { replace: true });
   }
 
   return (
