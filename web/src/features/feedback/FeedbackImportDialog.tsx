@@ -1,27 +1,14 @@
-import { type RefObject, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
 import type { FeedbackImportMapping, FeedbackImportResult } from "../../api/listen";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Icon } from "../../components/Icon";
+import { type ImportDialogProps, RowErrorTable, rowErrors } from "../../components/ImportDialogParts";
 import { formatNumber } from "../metrics/format";
 import { type ImportFormat, useImportFeedback, useImportPreview } from "./hooks";
 import { MappingForm } from "./MappingForm";
 import { guessMapping, missingColumns } from "./mapping";
-
-/** `/rows/7/Datum` (optionally under `/body`) → row 7, column "Datum". */
-function rowErrors(error: unknown) {
-  if (!isApiError(error) || error.status !== 400) return [];
-  return error.errors.map((e) => {
-    const match = /^(?:\/body)?\/rows\/(\d+)(?:\/(.*))?$/.exec(e.pointer);
-    return {
-      row: match ? Number(match[1]) : null,
-      column: match ? (match[2] ?? "").replaceAll("~1", "/").replaceAll("~0", "~") : e.pointer,
-      message: e.message,
-    };
-  });
-}
 
 function formatOf(name: string): ImportFormat {
   const lower = name.toLowerCase();
@@ -34,12 +21,7 @@ export function FeedbackImportDialog({
   returnFocusRef,
   onClose,
   onImported,
-}: {
-  workspaceId: string;
-  returnFocusRef: RefObject<HTMLElement | null>;
-  onClose: () => void;
-  onImported: (result: FeedbackImportResult) => void;
-}) {
+}: ImportDialogProps<FeedbackImportResult>) {
   const { t } = useTranslation();
   const preview = useImportPreview(workspaceId);
   const run = useImportFeedback(workspaceId);
@@ -146,27 +128,7 @@ export function FeedbackImportDialog({
             <p className="alert__title">
               <Icon name="warning" size={16} /> {t("feedback.import.errorsTitle", { count: errors.length })}
             </p>
-            <div className="table-wrap import-errors__table">
-              <table className="table table--dense">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("touchpoints.import.row")}</th>
-                    <th scope="col">{t("touchpoints.import.column")}</th>
-                    <th scope="col">{t("touchpoints.import.message")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {errors.map((e, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a row can have several errors in one column
-                    <tr key={i}>
-                      <td className="cell-num">{e.row ?? "–"}</td>
-                      <td className="cell-mono">{e.column}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RowErrorTable errors={errors} />
           </div>
         ) : (
           <ErrorAlert error={run.error} />

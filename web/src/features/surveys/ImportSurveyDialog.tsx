@@ -1,8 +1,9 @@
-import { type FormEvent, type RefObject, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Survey } from "../../api/listen";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import type { ImportDialogProps } from "../../components/ImportDialogParts";
 import { useImportSurvey } from "./hooks";
 
 type Parsed = { ok: true; document: unknown; name: string; questions: number } | { ok: false };
@@ -34,12 +35,7 @@ export function ImportSurveyDialog({
   returnFocusRef,
   onClose,
   onImported,
-}: {
-  workspaceId: string;
-  returnFocusRef: RefObject<HTMLElement | null>;
-  onClose: () => void;
-  onImported: (survey: Survey) => void;
-}) {
+}: ImportDialogProps<Survey>) {
   const { t } = useTranslation();
   const run = useImportSurvey(workspaceId);
   const [parsed, setParsed] = useState<Parsed | null>(null);

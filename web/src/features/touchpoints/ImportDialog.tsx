@@ -1,32 +1,11 @@
-import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
 import { FILE_FORMATS, type FileFormat, type ImportResult } from "../../api/journey-design";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Icon } from "../../components/Icon";
+import { type ImportDialogProps, RowErrorTable, rowErrors } from "../../components/ImportDialogParts";
 import { useImportTouchpoints } from "./hooks";
-
-interface RowError {
-  row: number | null;
-  column: string;
-  message: string;
-}
-
-/** `/rows/7/channel` (optionally under `/body`) → row 7, column "channel". */
-function rowErrors(error: unknown): RowError[] {
-  if (!isApiError(error) || error.status !== 400) return [];
-  return error.errors.map((e) => {
-    const match = /^(?:\/body)?\/rows\/(\d+)(?:\/(.*))?$/.exec(e.pointer);
-    return match
-      ? {
-          row: Number(match[1]),
-          column: (match[2] ?? "").replaceAll("~1", "/").replaceAll("~0", "~"),
-          message: e.message,
-        }
-      : { row: null, column: e.pointer, message: e.message };
-  });
-}
 
 function formatOf(name: string): FileFormat | null {
   const ext = name.toLowerCase().split(".").pop();
@@ -39,12 +18,7 @@ export function ImportDialog({
   returnFocusRef,
   onClose,
   onImported,
-}: {
-  workspaceId: string;
-  returnFocusRef: RefObject<HTMLElement | null>;
-  onClose: () => void;
-  onImported: (result: ImportResult) => void;
-}) {
+}: ImportDialogProps<ImportResult>) {
   const { t } = useTranslation();
   const check = useImportTouchpoints(workspaceId);
   const run = useImportTouchpoints(workspaceId);
@@ -147,27 +121,7 @@ export function ImportDialog({
               {t("touchpoints.import.errorsTitle", { count: errors.length })}
             </p>
             <p className="field__hint">{t("touchpoints.import.errorsHint")}</p>
-            <div className="table-wrap import-errors__table">
-              <table className="table table--dense">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("touchpoints.import.row")}</th>
-                    <th scope="col">{t("touchpoints.import.column")}</th>
-                    <th scope="col">{t("touchpoints.import.message")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {errors.map((e, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a row can have several errors in one column
-                    <tr key={i}>
-                      <td className="cell-num">{e.row ?? "–"}</td>
-                      <td className="cell-mono">{e.column}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RowErrorTable errors={errors} />
           </div>
         ) : (
           <ErrorAlert error={check.error} />
