@@ -24,7 +24,7 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   return id;
 }
 
-/** Builds a page from `limit + 1` fetched rows ordered by id ascending. */
+/** Builds a page from `limit + 1` fetched rows ordered by id (either direction); the cursor is the last id. */
 export function toPage<R, T>(rows: R[], limit: number, idOf: (r: R) => string, map: (r: R) => T): Page<T> {
   const more = rows.length > limit;
   const slice = more ? rows.slice(0, limit) : rows;

@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import type { WorkspaceContext } from "../context.js";
 import type { SurveyInvitationsTable } from "../db/schema.js";
-import { decodeCursor, encodeCursor, type Page } from "../pagination.js";
+import { decodeCursor, type Page, toPage } from "../pagination.js";
 import { requireSurvey } from "./survey-row.js";
 import type { TInvitation, TInvitationListQuery } from "./triggers.schema.js";
 
@@ -44,8 +44,5 @@ export async function listInvitations(
     .orderBy("id", "desc")
     .limit(query.limit + 1)
     .execute();
-  const more = rows.length > query.limit;
-  const items = (more ? rows.slice(0, query.limit) : rows).map(toInvitation);
-  const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(last.id) : null };
+  return toPage(rows, query.limit, (r) => r.id, toInvitation);
 }

@@ -1,5 +1,5 @@
 import type { WorkspaceContext } from "../context.js";
-import { decodeCursor, encodeCursor, type Page, type TPageQuery } from "../pagination.js";
+import { decodeCursor, type Page, type TPageQuery, toPage } from "../pagination.js";
 import { toLink } from "./create-link.js";
 import type { TLink } from "./links.schema.js";
 import { requireSurvey } from "./survey-row.js";
@@ -23,8 +23,5 @@ export async function listLinks(
     .orderBy("id", "desc")
     .limit(query.limit + 1)
     .execute();
-  const more = rows.length > query.limit;
-  const items = (more ? rows.slice(0, query.limit) : rows).map(toLink);
-  const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(last.id) : null };
+  return toPage(rows, query.limit, (r) => r.id, toLink);
 }

@@ -1,5 +1,5 @@
 import type { WorkspaceContext } from "../context.js";
-import { decodeCursor, encodeCursor, type Page } from "../pagination.js";
+import { decodeCursor, type Page, toPage } from "../pagination.js";
 import { surveyQuery, toSurvey } from "./survey-row.js";
 import type { TSurvey, TSurveyListQuery } from "./surveys.schema.js";
 
@@ -19,8 +19,5 @@ export async function listSurveys(ctx: WorkspaceContext, query: TSurveyListQuery
     .orderBy("s.id", "desc")
     .limit(query.limit + 1)
     .execute();
-  const more = rows.length > query.limit;
-  const items = (more ? rows.slice(0, query.limit) : rows).map(toSurvey);
-  const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(last.id) : null };
+  return toPage(rows, query.limit, (r) => r.id, toSurvey);
 }

@@ -1,5 +1,5 @@
 import type { WorkspaceContext } from "../context.js";
-import { decodeCursor, encodeCursor, type Page, type TPageQuery } from "../pagination.js";
+import { decodeCursor, type Page, type TPageQuery, toPage } from "../pagination.js";
 import { requireSurvey } from "./survey-row.js";
 import { toTrigger } from "./trigger-row.js";
 import type { TTrigger } from "./triggers.schema.js";
@@ -23,8 +23,10 @@ export async function listTriggers(
     .orderBy("id")
     .limit(query.limit + 1)
     .execute();
-  const more = rows.length > query.limit;
-  const items = (more ? rows.slice(0, query.limit) : rows).map((r) => toTrigger(r));
-  const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(last.id) : null };
+  return toPage(
+    rows,
+    query.limit,
+    (r) => r.id,
+    (r) => toTrigger(r),
+  );
 }
