@@ -1,10 +1,11 @@
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../testing/cli.js";
+import { sharedDataFile } from "../testing/shared-data.js";
 
-const REVIEWS = resolve("../shared/data/feedback_en/womens_clothing_ecommerce_reviews_subset.csv");
+const REVIEWS = sharedDataFile("feedback_en/womens_clothing_ecommerce_reviews_subset.csv");
 const HAVE_REVIEWS = existsSync(REVIEWS);
 
 describe("journeylens feedback", () => {

@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sharedDataFile } from "../../testing/shared-data.js";
 import { detectLanguage } from "./detect-language.js";
 
-const DATA = resolve("../shared/data");
-const GERMEVAL = `${DATA}/feedback_de/germeval2017_dev_docs.jsonl`;
-const REVIEWS = `${DATA}/feedback_en/womens_clothing_ecommerce_reviews_subset.csv`;
+const GERMEVAL = sharedDataFile("feedback_de/germeval2017_dev_docs.jsonl");
+const REVIEWS = sharedDataFile("feedback_en/womens_clothing_ecommerce_reviews_subset.csv");
 
 describe("detectLanguage", () => {
   it("tells German from English by function words and German letters", () => {

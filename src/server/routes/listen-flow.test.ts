@@ -3,13 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stores } from "../../core/stores.js";
 import { client, type SeededWorkspace, SYSTEM_TOKEN, seedWorkspace, testApp } from "../../testing/app.js";
 import { drainOutbox } from "../../testing/drain-outbox.js";
+import { sharedDataFile } from "../../testing/shared-data.js";
 import { storeVariants } from "../../testing/stores.js";
 
 // A real Google-Forms export (Preppin' Data, 2019): 39 answers, 8 promoters, 9 passives, 22 detractors.
-const SURVEY_EXPORT = new URL(
-  "../../../../shared/data/surveys/preppin_sudzilla_nps_survey.csv",
-  import.meta.url,
-);
+const SURVEY_EXPORT = sharedDataFile("surveys/preppin_sudzilla_nps_survey.csv");
 const NPS_COLUMN = "On a scale of 0-10, how would you rate Sudzilla?";
 
 describe.each(storeVariants().map((v) => [v.name, v] as const))("listen flow on %s", (_name, variant) => {
