@@ -138,6 +138,62 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("feedback relay 
     expect(counted?.n).toBe(2);
   });
 
+  it("redacts e-mail addresses, phone numbers and IBANs in the facts text; the inbox keeps the original", async () => {
+    const original =
+      "Bitte Rückruf unter 0171 2345678 oder an anna@example.com, Erstattung auf DE89 3704 0044 0532 0130 00";
+    const posted = await call("POST", `/api/v1/workspaces/${ws.workspaceId}/feedback`, {
+      cookie: ws.ownerCookie,
+      body: { externalId: "pii-1", channel: "email", text: original },
+    });
+    const id = posted.body.items[0].id;
+    await drain();
+    expect(await facts(id)).toEqual([
+      expect.objectContaining({ text: "Bitte Rückruf unter [phone] oder an [email], Erstattung auf [iban]" }),
+    ]);
+    const inbox = await call("GET", `/api/v1/workspaces/${ws.workspaceId}/feedback/${id}`, {
+      cookie: ws.ownerCookie,
+    });
+    expect(inbox.body.text).toBe(original);
+  });
+
+  it("redacts free-text survey answers in the facts store and leaves choice ids alone", async () => {
+    const survey = await call("POST", `/api/v1/workspaces/${ws.workspaceId}/surveys`, {
+      cookie: ws.ownerCookie,
+      body: {
+        name: "PII",
+        status: "active",
+        definition: {
+          schemaVersion: 1,
+          title: { de: "PII" },
+          thankYou: { de: "Danke" },
+          questions: [
+            {
+              id: "topic",
+              type: "single_choice",
+              text: { de: "Thema?" },
+              options: [
+                { id: "order12", label: { de: "Bestellung" } },
+                { id: "other", label: { de: "Anderes" } },
+              ],
+            },
+            { id: "comment", type: "text", text: { de: "Kommentar?" } },
+          ],
+        },
+      },
+    });
+    expect(survey.status).toBe(201);
+    const response = await call("POST", `/api/public/v1/surveys/${survey.body.id}/responses`, {
+      body: {
+        submissionId: "0193a1c2-7d4e-7f00-8a00-0000000000aa",
+        answers: { topic: "order12", comment: "Schreiben Sie an max@example.org" },
+      },
+    });
+    expect(response.status).toBe(201);
+    await drain();
+    const [row] = await facts(response.body.id);
+    expect(row?.answers).toEqual({ topic: '"order12"', comment: '"Schreiben Sie an [email]"' });
+  });
+
   it("replaces a record by its new version, and writes a deleted one once as deleted", async () => {
     const posted = await call("POST", `/api/v1/workspaces/${ws.workspaceId}/feedback`, {
       cookie: ws.ownerCookie,

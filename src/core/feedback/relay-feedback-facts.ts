@@ -1,6 +1,7 @@
 import type { StoredRating } from "../db/schema.js";
 import { isUuid } from "../ids.js";
 import type { Stores } from "../stores.js";
+import { redactPii } from "../text/redact.js";
 import { stagesOfSteps } from "./check-references.js";
 
 /** One row of the facts table `feedback` (src/core/facts/migrations.ts, 0002_feedback). */
@@ -53,6 +54,9 @@ export async function relayFeedbackFacts(stores: Stores, workspaceId: string, id
     .leftJoin("journeys as j", (join) =>
       join.onRef("j.id", "=", "f.journey_id").onRef("j.workspace_id", "=", "f.workspace_id"),
     )
+    .leftJoin("surveys as s", (join) =>
+      join.onRef("s.id", "=", "f.survey_id").onRef("s.workspace_id", "=", "f.workspace_id"),
+    )
     .select([
       "f.id",
       "f.kind",
@@ -75,12 +79,25 @@ export async function relayFeedbackFacts(stores: Stores, workspaceId: string, id
       "f.version",
       "j.persona_id",
       "j.document",
+      "s.definition as survey_definition",
     ])
     .where("f.workspace_id", "=", workspaceId)
     .where("f.id", "in", wanted)
     .execute();
 
   const stageMaps = new Map<string, Map<string, string>>();
+  const textQuestionSets = new Map<string, Set<string>>();
+  const textQuestions = (surveyId: string | null, definition: unknown): Set<string> => {
+    if (!surveyId) return new Set();
+    let set = textQuestionSets.get(surveyId);
+    if (!set) {
+      const questions =
+        (definition as { questions?: { id: string; type: string }[] } | null)?.questions ?? [];
+      set = new Set(questions.filter((q) => q.type === "text").map((q) => q.id));
+      textQuestionSets.set(surveyId, set);
+    }
+    return set;
+  };
   const facts: FeedbackFact[] = rows.map((r) => {
     let stageId = "";
     if (r.journey_id && r.step_id && r.document) {
@@ -93,8 +110,9 @@ export async function relayFeedbackFacts(stores: Stores, workspaceId: string, id
     }
     const ratings = r.ratings as StoredRating[];
     const traits = (r.customer as { traits?: unknown }).traits;
-    // The title is part of what the customer wrote; analytics read one text.
-    const text = [r.title ?? "", r.text].filter((t) => t.trim() !== "").join("\n\n");
+    // The title is part of what the customer wrote; analytics read one text, with PII redacted
+    // (DESIGN §5): the inbox keeps the original, the facts store never sees addresses or numbers.
+    const text = redactPii([r.title ?? "", r.text].filter((t) => t.trim() !== "").join("\n\n")).text;
     return {
       workspace_id: workspaceId,
       feedback_id: r.id,
@@ -121,7 +139,17 @@ export async function relayFeedbackFacts(stores: Stores, workspaceId: string, id
       rating_values: ratings.map((x) => x.value),
       rating_mins: ratings.map((x) => x.min),
       rating_maxs: ratings.map((x) => x.max),
-      answers: Object.fromEntries(Object.entries(r.answers).map(([k, v]) => [k, JSON.stringify(v)])),
+      // Free-text answers are text too: redacted like the record's text (choice ids are left alone).
+      answers: Object.fromEntries(
+        Object.entries(r.answers).map(([k, v]) => [
+          k,
+          JSON.stringify(
+            typeof v === "string" && textQuestions(r.survey_id, r.survey_definition).has(k)
+              ? redactPii(v).text
+              : v,
+          ),
+        ]),
+      ),
       version: r.version,
     };
   });
