@@ -24,6 +24,8 @@ export function envConfig(env: NodeJS.ProcessEnv = process.env) {
     publicUrl: env.JOURNEYLENS_PUBLIC_URL || undefined,
     /** Lets webhooks reach private and loopback addresses (an intranet receiver, local testing). */
     webhooksAllowPrivate: env.JOURNEYLENS_WEBHOOKS_ALLOW_PRIVATE === "1",
+    /** Behind a reverse proxy: client addresses (per-address limits) come from X-Forwarded-For. */
+    trustProxy: env.JOURNEYLENS_TRUST_PROXY === "1",
     webDir: env.JOURNEYLENS_WEB_DIR ? resolve(env.JOURNEYLENS_WEB_DIR) : join(packageRoot(), "dist", "web"),
   };
 }

@@ -25,6 +25,7 @@ export function serveCommand(program: Command): void {
         seedDemo: opts.demo,
         config: {
           ...(env.publicUrl && { publicUrl: env.publicUrl }),
+          ...(env.trustProxy && { trustProxy: true }),
           ...(env.webhooksAllowPrivate && {
             webhooks: { ...defaultAppConfig().webhooks, allowPrivateAddresses: true },
           }),
