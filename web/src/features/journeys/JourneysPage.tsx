@@ -8,6 +8,7 @@ import { FilterSearch, FilterSelect } from "../../components/Filters";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
+import { withParam } from "../../components/searchParams";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { usePersonas } from "../personas/hooks";
 import { PersonaAvatar } from "../personas/PersonaAvatar";
@@ -38,15 +39,7 @@ export function JourneysPage() {
   const memberById = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m])), [members.data]);
 
   function setFilter(name: string, value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(withParam(name, value), { replace: true });
   }
 
   const createButton = (

@@ -8,6 +8,7 @@ import { FilterSearch, FilterSelect } from "../../components/Filters";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
+import { withParam } from "../../components/searchParams";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useJourneys } from "../journeys/hooks";
 import { formatMetric, formatNumber } from "../metrics/format";
@@ -49,15 +50,7 @@ export function SurveysPage() {
   const active = FILTERS.some((f) => filters[f]);
 
   function setFilter(name: (typeof FILTERS)[number], value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(withParam(name, value), { replace: true });
   }
 
   const open = (survey: Survey) => navigate(`/w/${workspace.id}/surveys/${survey.id}`);

@@ -9,6 +9,7 @@ import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { MenuButton, MenuItem } from "../../components/MenuButton";
 import { PageHeader } from "../../components/PageHeader";
+import { withParam } from "../../components/searchParams";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useCurrentWorkspace } from "../workspaces/context";
 import { BulkEditDialog } from "./BulkEditDialog";
@@ -46,27 +47,11 @@ export function TouchpointsPage() {
   const active = FILTER_NAMES.some((name) => filters[name]);
 
   function setFilter(name: (typeof FILTER_NAMES)[number], value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(withParam(name, value), { replace: true });
   }
 
   function openEditor(id: string | "new" | null) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (id) next.set("edit", id);
-        else next.delete("edit");
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(withParam("edit", id), { replace: true });
   }
 
   const editingTouchpoint =
