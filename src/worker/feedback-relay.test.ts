@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultAppConfig } from "../core/config.js";
 import { enqueueFeedbackRelay } from "../core/feedback/relay.js";
 import type { Stores } from "../core/stores.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../testing/app.js";
+import { drainOutbox } from "../testing/drain-outbox.js";
 import { insertPersona, insertTouchpoint, journeyInput } from "../testing/journeys.js";
 import { storeVariants } from "../testing/stores.js";
 import { feedbackRelayHandler } from "./feedback-relay.js";
-import { outboxHandlers } from "./handlers.js";
-import { createOutboxWorker } from "./outbox-worker.js";
-
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 describe.each(storeVariants().map((v) => [v.name, v] as const))("feedback relay on %s", (_name, variant) => {
   let stores: Stores;
@@ -22,20 +18,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("feedback relay 
        WHERE workspace_id = {ws:UUID} ${id ? "AND feedback_id = {id:UUID}" : ""} ORDER BY feedback_id`,
       { ws: ws.workspaceId, ...(id && { id }) },
     );
-  async function drain(): Promise<void> {
-    const worker = createOutboxWorker({
-      db: stores.sor.db,
-      handlers: outboxHandlers(stores, defaultAppConfig()),
-      logger: silent,
-      batchSize: 50,
-    });
-    for (let i = 0; i < 20; i++) {
-      const counts = await worker.runOnce();
-      expect(counts.parked + counts.retried).toBe(0);
-      if (counts.claimed === 0) return;
-    }
-    throw new Error("the outbox did not drain");
-  }
+  const drain = () => drainOutbox(stores);
 
   beforeAll(async () => {
     stores = await variant.open();
