@@ -228,36 +228,60 @@ function surveyResponse(rng: Rng, now: Date, customer: Customer, t: SurveyTarget
     }
   }
   const honeypot = rng.chance(0.004);
-  return {
-    id: uuidv7(),
-    workspace_id: t.workspaceId,
+  return demoRow(t.workspaceId, customer, at, ratings, {
     kind: "survey_response",
     channel: rng.chance(0.6) ? "survey_link" : rng.chance(0.5) ? "widget" : "survey",
-    source_key: null,
     survey_id: t.surveyId,
-    link_id: null,
     submission_id: uuidv7(),
-    received_at: at,
-    customer_id: customer.id,
-    customer: customerJson(customer),
     touchpoint_id: t.touchpointId,
     journey_id: t.journeyId,
     step_id: t.stepId,
-    ratings: JSON.stringify(ratings),
-    score_band: scoreBand(ratings),
     answers: JSON.stringify(answers),
-    title: null,
     text: texts.join("\n\n"),
     language: customer.language,
-    metadata: "{}",
     finished: !partial,
     finished_at: partial ? null : at,
     flagged: honeypot,
     flag_reason: honeypot ? "honeypot" : null,
+  });
+}
+
+/** The columns every demo record shares; `fields` sets what differs by kind. */
+function demoRow(
+  workspaceId: string,
+  customer: Customer,
+  at: Date,
+  ratings: StoredRating[],
+  fields: Pick<Insertable<FeedbackTable>, "kind" | "channel" | "text" | "language"> &
+    Partial<Insertable<FeedbackTable>>,
+): Insertable<FeedbackTable> {
+  return {
+    id: uuidv7(),
+    workspace_id: workspaceId,
+    source_key: null,
+    survey_id: null,
+    link_id: null,
+    submission_id: null,
+    received_at: at,
+    customer_id: customer.id,
+    customer: customerJson(customer),
+    touchpoint_id: null,
+    journey_id: null,
+    step_id: null,
+    ratings: JSON.stringify(ratings),
+    score_band: scoreBand(ratings),
+    answers: "{}",
+    title: null,
+    metadata: "{}",
+    finished: true,
+    finished_at: at,
+    flagged: false,
+    flag_reason: null,
     edit_token_hash: null,
     ip_hash: null,
     created_at: at,
     updated_at: at,
+    ...fields,
   };
 }
 
@@ -298,35 +322,13 @@ function unsolicited(
   const language = c.channel === "call_note" ? "de" : customer.language;
   let text = comment(rng, moment.touchpointKey, sat, language);
   if (c.channel === "call_note") text = `Kunde ${customer.id} ruft an: ${text}`;
-  return {
-    id: uuidv7(),
-    workspace_id: workspaceId,
+  return demoRow(workspaceId, customer, at, ratings, {
     kind: "unsolicited",
     channel: c.channel,
-    source_key: null,
-    survey_id: null,
-    link_id: null,
-    submission_id: null,
-    received_at: at,
-    customer_id: customer.id,
-    customer: customerJson(customer),
     touchpoint_id: moment.touchpointId,
     journey_id: journeyId,
     step_id: moment.stepId,
-    ratings: JSON.stringify(ratings),
-    score_band: scoreBand(ratings),
-    answers: "{}",
-    title: null,
     text,
     language,
-    metadata: "{}",
-    finished: true,
-    finished_at: at,
-    flagged: false,
-    flag_reason: null,
-    edit_token_hash: null,
-    ip_hash: null,
-    created_at: at,
-    updated_at: at,
-  };
+  });
 }
