@@ -301,6 +301,84 @@ export interface SurveySettingsTable {
   updated_at: Timestamp;
 }
 
+/** Text analytics settings per workspace (docs/api/understand.md). */
+export interface TextSettingsTable {
+  workspace_id: string;
+  /** The workspace's aspect taxonomy; null = the built-in default. */
+  taxonomy: Json<unknown> | null;
+  provider: ColumnType<unknown, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  emerging_checked_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export type Polarity = "negative" | "neutral" | "positive";
+
+export interface FeedbackEnrichmentsTable {
+  feedback_id: string;
+  workspace_id: string;
+  input_hash: string;
+  engine: string;
+  language: "de" | "en" | "other";
+  sentiment: Polarity;
+  sentiment_score: number;
+  aspect_keys: ColumnType<string[], string[] | undefined, string[]>;
+  /** A `TextAnalysis` (src/core/text/analysis.ts). */
+  analysis: Json<unknown>;
+  topic_id: string | null;
+  revision: ColumnType<number, number | undefined, number>;
+  enriched_at: Timestamp;
+}
+
+export interface TextProviderCacheTable {
+  workspace_id: string;
+  key: string;
+  result: Json<unknown>;
+  created_at: Timestamp;
+}
+
+export interface TextTopicsTable {
+  id: string;
+  workspace_id: string;
+  run_id: string;
+  label: string;
+  keywords: string[];
+  size: number;
+  sample_feedback_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+}
+
+export type BackfillStatus = "running" | "done" | "failed" | "cancelled";
+
+export interface TextBackfillsTable {
+  id: string;
+  workspace_id: string;
+  status: BackfillStatus;
+  total: number;
+  processed: ColumnType<number, number | undefined, number>;
+  cursor: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export type AlertSeverity = "info" | "warning" | "critical";
+
+export interface AlertsTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  dedupe_key: string;
+  severity: ColumnType<AlertSeverity, AlertSeverity | undefined, AlertSeverity>;
+  title: string;
+  details: ColumnType<unknown, string | undefined, string>;
+  created_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -321,6 +399,12 @@ export interface Database {
   survey_invitations: SurveyInvitationsTable;
   survey_contacts: SurveyContactsTable;
   survey_settings: SurveySettingsTable;
+  text_settings: TextSettingsTable;
+  feedback_enrichments: FeedbackEnrichmentsTable;
+  text_provider_cache: TextProviderCacheTable;
+  text_topics: TextTopicsTable;
+  text_backfills: TextBackfillsTable;
+  alerts: AlertsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -66,4 +66,36 @@ export const factsMigrations: ReadonlyArray<{ name: string; statements: string[]
       ORDER BY (workspace_id, feedback_id)`,
     ],
   },
+  {
+    name: "0003_feedback_text",
+    statements: [
+      // One row per enriched feedback record: sentiment, aspects (parallel arrays for ARRAY JOIN,
+      // polarity -1/0/1) and the discovered topic. The filter columns are copied from the record so
+      // trend reports scan this table alone. version = the enrichment's revision in the system of
+      // record; a deleted record is written once more with deleted = 1.
+      `CREATE TABLE IF NOT EXISTS {db}.feedback_text (
+        workspace_id UUID,
+        feedback_id UUID,
+        received_at DateTime64(3, 'UTC'),
+        kind LowCardinality(String),
+        channel LowCardinality(String),
+        survey_id String,
+        touchpoint_id String,
+        journey_id String,
+        language LowCardinality(String),
+        engine LowCardinality(String),
+        sentiment LowCardinality(String),
+        sentiment_score Float32,
+        aspect_keys Array(LowCardinality(String)),
+        aspect_polarities Array(Int8),
+        aspect_scores Array(Float32),
+        topic_id String,
+        keywords Array(String),
+        deleted UInt8,
+        version UInt64
+      ) ENGINE = ReplacingMergeTree(version)
+      PARTITION BY toYYYYMM(received_at)
+      ORDER BY (workspace_id, feedback_id)`,
+    ],
+  },
 ];
