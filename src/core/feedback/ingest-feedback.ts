@@ -4,7 +4,7 @@ import type { WorkspaceContext } from "../context.js";
 import type { FeedbackTable, StoredRating } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { uuidv7 } from "../ids.js";
-import { detectLanguage } from "../text/detect-language.js";
+import { detectTextLanguage } from "../text/detect-language.js";
 import { referenceErrors } from "./check-references.js";
 import { scaleOf, type TFeedbackInput, type TIngestResult } from "./feedback.schema.js";
 import { customerIdOf, feedbackIdFor, sourceKeyOf } from "./feedback-ids.js";
@@ -39,7 +39,8 @@ function toRow(
   const ratings = storedRatings(input);
   const text = input.text ?? "";
   const title = input.title || null;
-  const detected = text.trim() ? detectLanguage(title ? `${title}\n${text}` : text) : null;
+  const found = text.trim() ? detectTextLanguage(title ? `${title}\n${text}` : text) : "other";
+  const detected = found === "other" ? null : found;
   return {
     id: sourceKey ? feedbackIdFor(workspaceId, sourceKey) : uuidv7(),
     workspace_id: workspaceId,

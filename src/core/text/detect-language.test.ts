@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sharedDataFile } from "../../testing/shared-data.js";
-import { detectLanguage } from "./detect-language.js";
+import { detectLanguage, detectTextLanguage } from "./detect-language.js";
 
 const GERMEVAL = sharedDataFile("feedback_de/germeval2017_dev_docs.jsonl");
 const REVIEWS = sharedDataFile("feedback_en/womens_clothing_ecommerce_reviews_subset.csv");
@@ -70,6 +70,44 @@ describe("detectLanguage", () => {
       expect(share(german, "en")).toBeLessThan(0.01);
       expect(share(english, "en")).toBeGreaterThan(0.98);
       expect(share(english, "de")).toBe(0);
+      const shareText = (texts: string[], lang: string) =>
+        texts.filter((t) => detectTextLanguage(t) === lang).length / texts.length;
+      expect(shareText(german, "de")).toBeGreaterThan(0.97);
+      expect(shareText(english, "en")).toBeGreaterThan(0.99);
     },
   );
+});
+
+describe("detectTextLanguage", () => {
+  it("decides short feedback by word lists, with shared words going to the fallback", () => {
+    expect(detectTextLanguage("passt")).toBe("de");
+    expect(detectTextLanguage("Danke!")).toBe("de");
+    expect(detectTextLanguage("Alles bestens")).toBe("de");
+    expect(detectTextLanguage("Great!")).toBe("en");
+    expect(detectTextLanguage("thanks")).toBe("en");
+    expect(detectTextLanguage("Top!")).toBe("de");
+    expect(detectTextLanguage("Top!", "en")).toBe("en");
+    expect(detectTextLanguage("Super 👍")).toBe("de");
+  });
+
+  it("uses the n-gram model for longer texts without function words, and finds other languages", () => {
+    expect(detectTextLanguage("Hat ewig gedauert")).toBe("de");
+    expect(detectTextLanguage("Kundenservice nicht erreichbar")).toBe("de");
+    expect(detectTextLanguage("Schnelle Lieferung, freundlicher Fahrer")).toBe("de");
+    expect(detectTextLanguage("Fast delivery, friendly driver")).toBe("en");
+    expect(detectTextLanguage("The app keeps crashing")).toBe("en");
+    expect(detectTextLanguage("Merci beaucoup, très bien, le service était parfait")).toBe("other");
+    expect(detectTextLanguage("La entrega fue rápida y el producto llegó perfecto")).toBe("other");
+    expect(detectTextLanguage("")).toBe("other");
+    expect(detectTextLanguage("12345 !!! 😡")).toBe("other");
+  });
+
+  it("never throws on any string, including lone surrogates and NUL", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 400 }), (s) => {
+        expect(["de", "en", "other"]).toContain(detectTextLanguage(s));
+      }),
+    );
+    expect(detectTextLanguage(`\uD800${"Lieferung \u0000".repeat(10_000)}`)).toBe("de");
+  });
 });

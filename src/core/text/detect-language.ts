@@ -1,3 +1,6 @@
+import { eld } from "eld/medium";
+import type { TextLanguage } from "./analysis.js";
+
 export type DetectedLanguage = "de" | "en";
 
 /**
@@ -48,4 +51,65 @@ export function detectLanguage(text: string): DetectedLanguage | null {
   const enough = best >= 2 || (best >= 1 && words <= 4);
   if (!enough || best < 2 * other || best === other) return null;
   return de > en ? "de" : "en";
+}
+
+/**
+ * Words that decide a very short text on their own ("passt", "Danke!", "great"): n-gram models
+ * have too little to go on there. Words both languages use ("top", "super", "ok") are in BOTH.
+ */
+const SHORT_DE = new Set(
+  (
+    "passt danke dankeschön vielen gut gute guter sehr schlecht schlechter toll prima spitze klasse bestens " +
+    "mies naja geht schade schnell langsam freundlich unfreundlich zufrieden unzufrieden alles wunderbar " +
+    "perfekt hervorragend katastrophe katastrophal furchtbar schrecklich nix nichts ja nein " +
+    "genial lieferung pünktlich unpünktlich kompetent teuer günstig empfehlenswert weiter enttäuschend " +
+    "enttäuscht ärgerlich unverschämt danke! könnte besser gerne wieder immer"
+  ).split(" "),
+);
+const SHORT_EN = new Set(
+  (
+    "thanks thank great good bad terrible awful love loved excellent amazing fine nice poor slow fast " +
+    "friendly unfriendly helpful unhelpful perfect horrible worst best disappointed disappointing " +
+    "satisfied happy unhappy recommended recommend cheap expensive rude quick easy yes nope everything " +
+    "delivery"
+  ).split(" "),
+);
+const BOTH = new Set("top super ok okay okey mega cool wow flop naja hmm service".split(" "));
+const SHORT_WORD = /[\p{L}]+/gu;
+
+/**
+ * German, English or other, for every text including one-word ones. Function words decide first;
+ * a text of up to three words is decided by word lists (words both languages use go to
+ * `fallback`, the workspace's main language, German by default); longer texts by `eld`'s n-gram
+ * model, which also recognises other languages. Never throws.
+ */
+export function detectTextLanguage(text: string, fallback: DetectedLanguage = "de"): TextLanguage {
+  const byWords = detectLanguage(text);
+  if (byWords) return byWords;
+  const sample = text.slice(0, 2000);
+  const words = sample.toLowerCase().match(SHORT_WORD) ?? [];
+  if (words.length === 0) return "other";
+  if (words.length <= 3) {
+    let de = 0;
+    let en = 0;
+    let both = 0;
+    for (const w of words) {
+      if (SHORT_DE.has(w)) de++;
+      else if (SHORT_EN.has(w)) en++;
+      else if (BOTH.has(w)) both++;
+    }
+    if (de > en) return "de";
+    if (en > de) return "en";
+    if (both > 0 && de === 0) return fallback;
+  }
+  const result = eld.detect(sample);
+  const scores = result.getScores();
+  const de = scores.de ?? 0;
+  const en = scores.en ?? 0;
+  if (result.language === "de" || result.language === "en") {
+    const other = result.language === "de" ? en : de;
+    const own = result.language === "de" ? de : en;
+    if (result.isReliable() || own - other >= 0.05) return result.language;
+  }
+  return "other";
 }
