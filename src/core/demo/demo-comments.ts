@@ -239,6 +239,26 @@ export const DEMO_COMMENTS: Bank = {
 };
 
 /** Topics customers talk about at each demo touchpoint (by touchpoint key prefix or key). */
+/**
+ * A recent surge for the demo's emerging-topic alert: after an app update, customers cannot log in.
+ * Seeded into the last days only, so the weekly counts of the app aspect jump against their baseline.
+ */
+export const DEMO_SURGE: { de: string[]; en: string[] } = {
+  de: [
+    "Seit dem letzten App-Update kann ich mich nicht mehr anmelden.",
+    "Login in der App geht seit dem Update nicht mehr, Passwort wird nicht akzeptiert.",
+    "Die App zeigt nach dem Update nur noch eine Fehlermeldung beim Anmelden.",
+    "Nach dem Update stürzt die App beim Login sofort ab.",
+    "Ich komme seit Tagen nicht mehr in die App, das Anmelden scheitert jedes Mal.",
+    "App-Anmeldung kaputt seit dem Update, bitte dringend beheben!",
+  ],
+  en: [
+    "Since the latest app update I can't log in anymore.",
+    "The app login has been broken since the update, my password is rejected.",
+    "After the update the app crashes as soon as I try to log in.",
+  ],
+};
+
 export const TOUCHPOINT_TOPICS: Record<string, DemoTopic[]> = {
   "tk-website-umzug": ["digital", "info"],
   "tk-verfuegbarkeit": ["digital", "info"],

@@ -73,7 +73,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("demo content on
     const sum = (pred: (r: (typeof rows)[number]) => boolean) =>
       rows.filter(pred).reduce((n, r) => n + Number(r.n), 0);
     expect(sum((r) => r.kind === "survey_response")).toBe(3120);
-    expect(sum((r) => r.kind === "unsolicited")).toBe(1800);
+    expect(sum((r) => r.kind === "unsolicited")).toBe(1860);
     expect(sum((r) => r.language === "de")).toBeGreaterThan(3 * sum((r) => r.language === "en"));
     expect(sum((r) => r.language === "en")).toBeGreaterThan(500);
     expect(sum((r) => !r.finished)).toBeGreaterThan(50);

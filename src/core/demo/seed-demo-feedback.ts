@@ -5,7 +5,7 @@ import { enqueueFeedbackRelay } from "../feedback/relay.js";
 import { scoreBand } from "../feedback/score-band.js";
 import { uuidv7 } from "../ids.js";
 import type { TJourneyDocument } from "../journeys/document.schema.js";
-import { DEMO_COMMENTS, type DemoTopic, TOUCHPOINT_TOPICS } from "./demo-comments.js";
+import { DEMO_COMMENTS, DEMO_SURGE, type DemoTopic, TOUCHPOINT_TOPICS } from "./demo-comments.js";
 import { clamp, type Rng, seededRng } from "./demo-random.js";
 import { DEMO_SURVEYS, type DemoQuestion } from "./demo-surveys.js";
 
@@ -108,6 +108,7 @@ export async function seedDemoFeedback(
       );
     }
   }
+  rows.push(...surge(rng, now, customers, cases, ctx.access.workspaceId));
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     await ctx.db.transaction().execute(async (tx) => {
@@ -330,5 +331,33 @@ function unsolicited(
     step_id: moment.stepId,
     text,
     language,
+  });
+}
+
+const SURGE_ITEMS = 60;
+
+/** App-login complaints of the last six days (DEMO_SURGE): the demo's emerging topic. */
+function surge(
+  rng: Rng,
+  now: Date,
+  customers: readonly Customer[],
+  cases: readonly SeededCase[],
+  workspaceId: string,
+): Insertable<FeedbackTable>[] {
+  const moments = cases.flatMap((c) => momentsOf(c).map((m) => ({ m, journeyId: c.journeyId })));
+  const app = moments.find(({ m }) => (TOUCHPOINT_TOPICS[m.touchpointKey] ?? []).includes("digital"));
+  if (!app) return [];
+  return Array.from({ length: SURGE_ITEMS }, () => {
+    const customer = rng.pick(customers);
+    const at = new Date(now.getTime() - rng.next() * 6 * DAY);
+    return demoRow(workspaceId, customer, at, [], {
+      kind: "unsolicited",
+      channel: rng.chance(0.6) ? "app_review" : "email",
+      touchpoint_id: app.m.touchpointId,
+      journey_id: app.journeyId,
+      step_id: app.m.stepId,
+      text: rng.pick(DEMO_SURGE[customer.language]),
+      language: customer.language,
+    });
   });
 }
