@@ -1,0 +1,8 @@
+/**
+ * Every German word list in one array, so the lexicon parser (./index.ts) imports a single name
+ * and new lists only need registering here (lexicon-de.test.ts checks that none is forgotten).
+ */
+import { ADJECTIVES_NEGATIVE } from "./words-adjectives-negative.js";
+import { ADJECTIVES_POSITIVE } from "./words-adjectives-positive.js";
+
+export const DE_WORD_LISTS: readonly string[] = [ADJECTIVES_POSITIVE, ADJECTIVES_NEGATIVE];
