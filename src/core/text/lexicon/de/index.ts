@@ -1,0 +1,51 @@
+/**
+ * The German lexicon, written for this project: the word lists of this folder compiled into maps
+ * once at module load, then the CX phrases below that the engine's rules rely on (later entries
+ * replace earlier ones for the same pattern).
+ */
+import { type CompiledLexicon, compileLexicon } from "../../sentiment/lexicon-format.js";
+
+/** Service phrases and verbs whose negation is a complaint ("hat nicht funktioniert", "nicht gemeldet"). */
+const DE_CX = `
+funktionier* 1
+klappt 1
+geklappt 1
+klappen 0.8
+erreichbar 1
+angekommen 0.8
+geliefert 0.5
+geholfen 1.5
+hilft 1.2
+gelöst 1.5
+behoben 1.2
+erledigt 1
+ewig -1
+ewig gedauert -2.5
+hat ewig gedauert -2.5
+dauert ewig -2.5
+dauerte ewig -2.5
+ewig warten -2.5
+ewig gewartet -2.5
+warte* seit -2
+warten seit -2
+warteschleife -1.5
+in der warteschleife -2
+keine antwort* -2
+keine rückmeldung* -2
+kein rückruf -2
+keinen rückruf -2
+keine reaktion -2
+keine info* -1.5
+nicht gemeldet -2
+nicht zurückgerufen -2
+ruft nicht zurück -2.2
+nicht erreichbar -2.2
+nie angekommen -2.8
+nie geliefert -2.8
+nicht angekommen -2.2
+nicht geliefert -2.2
+nie wieder -2.8
+danke für nichts -2.5
+`;
+
+export const DE_LEXICON: CompiledLexicon = compileLexicon(DE_CX);

@@ -1,0 +1,101 @@
+/**
+ * Sentiment of one text, per clause and overall (docs/api/understand.md §1.2). Clause scores are
+ * sums of cue values on VADER's scale; the text score weighs clauses (contrast, position) and is
+ * normalised like VADER's compound score, x / √(x² + α), into [−1, 1].
+ */
+import type { ClauseSentiment, Polarity, RuleLanguage, SentimentCue, SentimentResult } from "../analysis.js";
+import { MODIFIERS } from "../lexicon/modifiers.js";
+import type { Token } from "../tokenize.js";
+import { type Clause, splitClauses } from "./clauses.js";
+import { type ClauseContext, cueOf, type Item, scoreClause } from "./score-clause.js";
+
+const ALPHA = 15;
+/** Labels: tuned on the development data (scripts/eval-text.ts); negative needs more evidence than positive. */
+export const POSITIVE_THRESHOLD = 0.05;
+export const NEGATIVE_THRESHOLD = 0.05;
+/** Later clauses weigh a little more: feedback tends to end with its verdict. */
+const POSITION_GAIN = 0.1;
+const MAX_POSITION_GAIN = 0.5;
+const EXCLAMATION = 0.292;
+const MAX_EXCLAMATIONS = 4;
+const QUESTION_MARKS = 0.18;
+/** A plain question ("Ist das gut?") asserts less than a statement. */
+const QUESTION_SCALE = 0.6;
+
+export const normalizeScore = (raw: number): number => (raw === 0 ? 0 : raw / Math.sqrt(raw * raw + ALPHA));
+
+export const labelOf = (score: number): Polarity =>
+  score >= POSITIVE_THRESHOLD ? "positive" : score <= -NEGATIVE_THRESHOLD ? "negative" : "neutral";
+
+/** Emphasis from "!" and "??"/"?!" and the weakening of a plain question; returns the new raw score. */
+function punctuate(ctx: ClauseContext, clause: Clause, raw: number, cues: SentimentCue[]): number {
+  if (raw === 0) return 0;
+  let exclamations = 0;
+  let questions = 0;
+  const marks: number[] = [];
+  for (let i = clause.start; i < clause.end; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind !== "punct" || !/[!?]/.test(t.text)) continue;
+    marks.push(i);
+    for (const ch of t.text) {
+      if (ch === "!") exclamations++;
+      else if (ch === "?") questions++;
+    }
+  }
+  if (marks.length === 0) return raw;
+  for (const i of marks) cues.push(cueOf(ctx, i, i + 1, "punctuation", 0));
+  const sign = Math.sign(raw);
+  let result = raw + sign * EXCLAMATION * Math.min(exclamations, MAX_EXCLAMATIONS);
+  if (questions >= 2 || (questions === 1 && exclamations > 0))
+    result += sign * QUESTION_MARKS * Math.min(questions, 3);
+  else if (questions === 1) result *= QUESTION_SCALE;
+  return result;
+}
+
+/** ALL CAPS counts as emphasis only in a text that also has words in lower case. */
+function capsEmphasis(tokens: Token[]): boolean {
+  let caps = false;
+  let lower = false;
+  for (const t of tokens) {
+    if (t.kind !== "word" || t.text.length < 2) continue;
+    if (t.text === t.text.toUpperCase()) caps = true;
+    else lower = true;
+    if (caps && lower) return true;
+  }
+  return false;
+}
+
+export function analyzeSentiment(text: string, tokens: Token[], language: RuleLanguage): SentimentResult {
+  const modifiers = MODIFIERS[language];
+  const ctx: ClauseContext = { text, tokens, language, modifiers, capsEmphasis: capsEmphasis(tokens) };
+  const clauses = splitClauses(text, tokens, modifiers);
+  const evidence = clauses.map((c) => scoreClause(ctx, c.start, c.end));
+  // "Danke" and "thanks" are politeness, not praise, in a text that complains.
+  const complaint = evidence.some((e) => e.items.some((it) => it.value < 0));
+  const result: ClauseSentiment[] = [];
+  let total = 0;
+  clauses.forEach((clause, index) => {
+    const { items, modifierCues } = evidence[index] as (typeof evidence)[number];
+    const counted = complaint ? items.filter((it) => !it.polite) : items;
+    const cues: SentimentCue[] = counted.map((it: Item) =>
+      cueOf(ctx, it.start, it.end, it.kind, round(it.value)),
+    );
+    cues.push(...modifierCues);
+    if (clause.contrast >= 0) cues.push(cueOf(ctx, clause.contrast, clause.contrast + 1, "contrast", 0));
+    const raw = punctuate(
+      ctx,
+      clause,
+      counted.reduce((sum, it) => sum + it.value, 0),
+      cues,
+    );
+    cues.sort((a, b) => a.from - b.from || a.to - b.to);
+    const score = round(normalizeScore(raw));
+    const span = cueOf(ctx, clause.start, clause.end, "word", 0);
+    result.push({ from: span.from, to: span.to, text: span.text, label: labelOf(score), score, cues });
+    total += raw * clause.weight * (1 + Math.min(POSITION_GAIN * index, MAX_POSITION_GAIN));
+  });
+  const score = round(normalizeScore(total));
+  return { label: labelOf(score), score, clauses: result };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,72 @@
+/**
+ * Splits a token stream into clauses: at sentence punctuation, line breaks and contrast words.
+ * A "but"-type word ("aber", "however") starts a clause that weighs more and weakens the clause
+ * before it; an "although"-type word ("obwohl") starts a weaker clause that ends at the next comma.
+ */
+
+import type { LanguageModifiers } from "../lexicon/modifiers.js";
+import type { Token } from "../tokenize.js";
+
+export interface Clause {
+  /** Token index range [start, end). */
+  start: number;
+  end: number;
+  weight: number;
+  /** Index of the contrast word that starts the clause, or -1. */
+  contrast: number;
+}
+
+const SENTENCE_END = /[.!?…;]/;
+export const BEFORE_CONTRAST = 0.5;
+export const AFTER_CONTRAST = 1.5;
+export const CONCESSIVE = 0.5;
+
+/** Whether a word or emoji follows before the sentence ends. */
+function wordFollows(tokens: Token[], from: number): boolean {
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === "word" || t.kind === "emoji") return true;
+    if (t.kind === "punct" && SENTENCE_END.test(t.text)) return false;
+  }
+  return false;
+}
+
+export function splitClauses(text: string, tokens: Token[], modifiers: LanguageModifiers): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  let contrast = -1;
+  let concessive = false;
+  const close = (end: number) => {
+    if (end > start) clauses.push({ start, end, weight: concessive ? CONCESSIVE : 1, contrast });
+    start = end;
+    contrast = -1;
+    concessive = false;
+  };
+  let newline = text.indexOf("\n");
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    while (newline >= 0 && newline < t.from && newline < (tokens[i - 1]?.to ?? 0))
+      newline = text.indexOf("\n", newline + 1);
+    if (i > 0 && newline >= 0 && newline < t.from) close(i);
+    if (t.kind === "word") {
+      const kind = modifiers.contrast.get(t.norm);
+      // A contrast word that ends its clause ("runs small though.") contrasts nothing after it.
+      if (kind !== undefined && wordFollows(tokens, i + 1)) {
+        close(i);
+        contrast = i;
+        concessive = kind === "although";
+      }
+    } else if (t.kind === "punct") {
+      if (SENTENCE_END.test(t.text) || (concessive && t.text === ",")) close(i + 1);
+    }
+  }
+  close(tokens.length);
+  for (let c = 1; c < clauses.length; c++) {
+    const clause = clauses[c] as Clause;
+    if (clause.contrast < 0 || clause.weight !== 1) continue;
+    clause.weight = AFTER_CONTRAST;
+    const before = clauses[c - 1] as Clause;
+    before.weight *= BEFORE_CONTRAST;
+  }
+  return clauses;
+}

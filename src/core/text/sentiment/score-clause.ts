@@ -1,0 +1,231 @@
+/**
+ * Scores one clause: finds sentiment words, phrases and emoji, applies the modifiers in front of
+ * them (negation, intensifiers, downtoners; German negation may also follow its verb: "das gefällt
+ * mir nicht"), "zu/too + adjective", and the CX rules for unanswered and repeated contacts.
+ */
+import type { RuleLanguage, SentimentCue } from "../analysis.js";
+import type { LanguageModifiers, Modifier } from "../lexicon/modifiers.js";
+import type { Token } from "../tokenize.js";
+import { applyContactRules } from "./contact-rules.js";
+import { emojiValue } from "./emoji.js";
+import { phrasesAt, wordValue } from "./lookup.js";
+
+export interface Item {
+  start: number;
+  /** Exclusive token index. */
+  end: number;
+  kind: "word" | "phrase" | "emoji";
+  value: number;
+  negated: boolean;
+  polite: boolean;
+}
+
+interface ModifierAt {
+  index: number;
+  modifier: Modifier;
+  used: boolean;
+}
+
+export interface ClauseEvidence {
+  items: Item[];
+  /** Modifiers that changed an item, as cues with value 0. */
+  modifierCues: SentimentCue[];
+}
+
+export interface ClauseContext {
+  text: string;
+  tokens: Token[];
+  language: RuleLanguage;
+  modifiers: LanguageModifiers;
+  /** ALL-CAPS words count as emphasis only when the text is not written in capitals throughout. */
+  capsEmphasis: boolean;
+}
+
+const WINDOW = 3;
+/** Negating a negative word gives a mild positive ("nicht schlecht", "kein Problem", "not bad"). */
+const NEGATED_NEGATIVE = -0.35;
+const CAPS_BOOST = 0.733;
+const EXCESS_BASE = -1.5;
+const INTENSIFY: Modifier = { kind: "intensifier", scale: 1.3 };
+
+export const cueOf = (
+  ctx: ClauseContext,
+  start: number,
+  end: number,
+  kind: SentimentCue["kind"],
+  value: number,
+): SentimentCue => {
+  const from = (ctx.tokens[start] as Token).from;
+  const to = (ctx.tokens[end - 1] as Token).to;
+  return { from, to, text: ctx.text.slice(from, to), kind, value };
+};
+
+const isCaps = (t: Token): boolean =>
+  t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.norm;
+
+function matchPhrase(ctx: ClauseContext, i: number, end: number): { end: number; value: number } | null {
+  const first = ctx.tokens[i] as Token;
+  let best: { end: number; value: number } | null = null;
+  for (const phrase of phrasesAt(ctx.language, first.norm)) {
+    const last = i + phrase.parts.length;
+    if (last > end || (best && last <= best.end)) continue;
+    let ok = true;
+    for (let p = 1; p < phrase.parts.length && ok; p++) {
+      const part = phrase.parts[p];
+      const t = ctx.tokens[i + p] as Token;
+      const norm = t.norm.includes("’") ? t.norm.replaceAll("’", "'") : t.norm;
+      ok =
+        part !== undefined &&
+        t.kind !== "punct" &&
+        (part.stem ? norm.startsWith(part.text) : norm === part.text);
+    }
+    if (ok) best = { end: last, value: phrase.value };
+  }
+  return best;
+}
+
+function nextWord(ctx: ClauseContext, i: number, end: number): Token | undefined {
+  const t = ctx.tokens[i + 1];
+  return i + 1 < end && t?.kind === "word" ? t : undefined;
+}
+
+/** "zu teuer" / "too small": the value of the excess phrase, or null when "zu" starts an infinitive or a prepositional phrase. */
+function excessValue(ctx: ClauseContext, next: Token): number | null {
+  const m = ctx.modifiers;
+  if (m.notAdjective.has(next.norm) || m.modifiers.has(next.norm)) return null;
+  if (ctx.language === "de" && next.text !== next.norm && !isCaps(next)) return null;
+  const value = wordValue(ctx.language, next.norm);
+  if (value !== undefined && value > 0.5) return null;
+  const adjective =
+    m.scalarAdjectives.has(next.norm) ||
+    value !== undefined ||
+    (ctx.language === "de"
+      ? /(?:ig|lich|isch|bar|sam|haft)$/.test(next.norm)
+      : /(?:y|ive|ous|ish|ful)$/.test(next.norm));
+  return adjective ? EXCESS_BASE + Math.min(value ?? 0, 0) * 0.5 : null;
+}
+
+/** Collects items and modifiers of the clause [start, end). */
+function collect(ctx: ClauseContext, start: number, end: number): { items: Item[]; mods: ModifierAt[] } {
+  const items: Item[] = [];
+  const mods: ModifierAt[] = [];
+  const m = ctx.modifiers;
+  for (let i = start; i < end; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind === "emoji") {
+      const value = emojiValue(t.text);
+      if (value !== undefined)
+        items.push({ start: i, end: i + 1, kind: "emoji", value, negated: false, polite: false });
+      continue;
+    }
+    if (t.kind !== "word") continue;
+    const phrase = matchPhrase(ctx, i, end);
+    if (phrase) {
+      if (phrase.value !== 0)
+        items.push({
+          start: i,
+          end: phrase.end,
+          kind: "phrase",
+          value: phrase.value,
+          negated: false,
+          polite: false,
+        });
+      i = phrase.end - 1;
+      continue;
+    }
+    const next = nextWord(ctx, i, end);
+    if (m.excess.has(t.norm) && next) {
+      const value = excessValue(ctx, next);
+      if (value !== null) {
+        items.push({ start: i, end: i + 2, kind: "phrase", value, negated: false, polite: false });
+        i++;
+        continue;
+      }
+    }
+    const followedBySentiment = next !== undefined && wordValue(ctx.language, next.norm) !== undefined;
+    const modifier = m.modifiers.get(t.norm);
+    const dual = m.dualIntensifiers.has(t.norm);
+    if (
+      modifier &&
+      !(next && m.notNegation.has(`${t.norm}_${next.norm}`)) &&
+      (!dual || followedBySentiment)
+    ) {
+      mods.push({ index: i, modifier, used: false });
+      continue;
+    }
+    if (dual && followedBySentiment) {
+      mods.push({ index: i, modifier: INTENSIFY, used: false });
+      continue;
+    }
+    let value = wordValue(ctx.language, t.norm);
+    if (value === undefined || value === 0) continue;
+    if (ctx.capsEmphasis && isCaps(t)) value += Math.sign(value) * CAPS_BOOST;
+    items.push({
+      start: i,
+      end: i + 1,
+      kind: "word",
+      value,
+      negated: false,
+      polite: m.politeness.has(t.norm),
+    });
+  }
+  return { items, mods };
+}
+
+function apply(item: Item, mod: ModifierAt): void {
+  mod.used = true;
+  const { kind, scale } = mod.modifier;
+  if (kind === "negation" || scale < 0) {
+    item.value *= item.value < 0 ? NEGATED_NEGATIVE * (kind === "negation" ? 1 : 0.5) : scale;
+    item.negated = true;
+  } else {
+    item.value *= scale;
+  }
+}
+
+export function scoreClause(ctx: ClauseContext, start: number, end: number): ClauseEvidence {
+  const { items, mods } = collect(ctx, start, end);
+  let m = mods.length - 1;
+  // Modifiers in front: up to WINDOW words before the item, nearest first, not past an earlier item.
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = items[k] as Item;
+    const floor = Math.max(start, items[k - 1]?.end ?? start, item.start - WINDOW);
+    while (m >= 0 && (mods[m] as ModifierAt).index >= item.start) m--;
+    for (let j = m; j >= 0 && (mods[j] as ModifierAt).index >= floor; j--) {
+      const mod = mods[j] as ModifierAt;
+      if (!mod.used) apply(item, mod);
+    }
+  }
+  if (ctx.language === "de") attachTrailingNegations(ctx, items, mods);
+  applyContactRules(ctx, start, end, items);
+  const modifierCues = mods
+    .filter((x) => x.used)
+    .map((x) => cueOf(ctx, x.index, x.index + 1, x.modifier.kind, 0));
+  return { items, modifierCues };
+}
+
+/**
+ * German puts the negation after a finite verb ("das gefällt mir gar nicht", "es klappt nicht"):
+ * a negation that modified nothing after it negates the nearest item up to WINDOW words before it,
+ * together with the intensifiers right in front of it ("gar", "überhaupt"), unless a comma is between.
+ */
+function attachTrailingNegations(ctx: ClauseContext, items: Item[], mods: ModifierAt[]): void {
+  for (let j = 0; j < mods.length; j++) {
+    const mod = mods[j] as ModifierAt;
+    if (mod.used || mod.modifier.kind !== "negation") continue;
+    const item = findLast(items, (it) => it.end <= mod.index);
+    if (!item || item.negated || mod.index - item.end >= WINDOW) continue;
+    if (ctx.tokens.slice(item.end, mod.index).some((t) => t.kind === "punct")) continue;
+    for (let b = j - 1; b >= 0; b--) {
+      const before = mods[b] as ModifierAt;
+      if (before.used || before.index < item.end || before.modifier.kind !== "intensifier") break;
+      apply(item, before);
+    }
+    apply(item, mod);
+  }
+}
+
+function findLast<T>(list: T[], test: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i] as T)) return list[i];
+  return undefined;
+}
