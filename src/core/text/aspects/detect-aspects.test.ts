@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ClauseSentiment, polarityOf, type SentimentResult, type Taxonomy } from "../analysis.js";
+import { STOP_WORDS } from "../stopwords.js";
 import { tokenize } from "../tokenize.js";
 import { DEFAULT_TAXONOMY } from "./default-taxonomy.js";
 import { compileTaxonomy, detectAspects } from "./detect-aspects.js";
@@ -152,5 +153,18 @@ describe("detectAspects", () => {
     }
     const perText = ((performance.now() - start) * 1000) / (rounds * texts.length);
     expect(perText).toBeLessThan(20);
+  });
+});
+
+describe("DEFAULT_TAXONOMY", () => {
+  it("matches no stop word (function words like 'waren' must not raise an aspect)", () => {
+    const hits: string[] = [];
+    for (const language of ["de", "en"] as const) {
+      for (const word of STOP_WORDS[language]) {
+        const found = keys(word, language);
+        if (found.length > 0) hits.push(`${language}:${word}→${found.join("+")}`);
+      }
+    }
+    expect(hits).toEqual([]);
   });
 });
