@@ -1,9 +1,10 @@
 /**
- * The German lexicon, written for this project: the word lists of this folder compiled into maps
- * once at module load, then the CX phrases below that the engine's rules rely on (later entries
+ * The German lexicon, written for this project: the word lists of this folder (words-all.ts)
+ * compiled into maps once at module load, then the CX phrases below that the engine's rules rely on (later entries
  * replace earlier ones for the same pattern).
  */
 import { type CompiledLexicon, compileLexicon } from "../../sentiment/lexicon-format.js";
+import { DE_WORD_LISTS } from "./words-all.js";
 
 /** Service phrases and verbs whose negation is a complaint ("hat nicht funktioniert", "nicht gemeldet"). */
 const DE_CX = `
@@ -48,4 +49,4 @@ nie wieder -2.8
 danke für nichts -2.5
 `;
 
-export const DE_LEXICON: CompiledLexicon = compileLexicon(DE_CX);
+export const DE_LEXICON: CompiledLexicon = compileLexicon(...DE_WORD_LISTS, DE_CX);
