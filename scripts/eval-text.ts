@@ -137,9 +137,8 @@ function printSentiment(title: string, docs: Doc[], language: RuleLanguage): voi
     `  accuracy ${f3(s.accuracy)}  micro-F1 ${f3(s.microF1)}  macro-F1 ${f3(s.macroF1)}  majority baseline ${f3(s.majority)}`,
   );
   console.log(`  confusion (rows gold, columns predicted: ${LABELS.join(", ")})`);
-  LABELS.forEach((l, k) =>
-    console.log(`    ${l.padEnd(9)} ${(s.matrix[k] ?? []).map((n) => String(n).padStart(5)).join("")}`),
-  );
+  for (const [k, l] of LABELS.entries())
+    console.log(`    ${l.padEnd(9)} ${(s.matrix[k] ?? []).map((n) => String(n).padStart(5)).join("")}`);
 }
 
 function printAspects(docs: Doc[]): void {
