@@ -23,6 +23,7 @@ import { personaRoutes } from "./routes/personas.js";
 import { surveyPublicRoutes } from "./routes/survey-public.js";
 import { surveyResultsRoutes } from "./routes/survey-results.js";
 import { surveyRoutes } from "./routes/surveys.js";
+import { textTaxonomyRoutes } from "./routes/text-taxonomy.js";
 import { touchpointRoutes } from "./routes/touchpoints.js";
 import { userRoutes } from "./routes/users.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
@@ -53,6 +54,7 @@ const features = [
   surveyPublicRoutes,
   feedbackRoutes,
   metricsRoutes,
+  textTaxonomyRoutes,
 ];
 
 const STORE_ERROR =

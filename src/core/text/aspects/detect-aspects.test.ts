@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ClauseSentiment, polarityOf, type SentimentResult, type Taxonomy } from "../analysis.js";
+import { analyzeSentiment } from "../sentiment/analyze-sentiment.js";
 import { STOP_WORDS } from "../stopwords.js";
 import { tokenize } from "../tokenize.js";
 import { DEFAULT_TAXONOMY } from "./default-taxonomy.js";
@@ -166,5 +167,43 @@ describe("DEFAULT_TAXONOMY", () => {
       }
     }
     expect(hits).toEqual([]);
+  });
+});
+
+describe("detectAspects with analyzeSentiment", () => {
+  const analyse = (text: string, language: "de" | "en") => {
+    const tokens = tokenize(text);
+    const hits = detectAspects(tokens, analyzeSentiment(text, tokens, language), language, compiled);
+    return Object.fromEntries(hits.map((h) => [h.aspect, h.label]));
+  };
+
+  it("splits praise and complaint between aspects of contrasting clauses", () => {
+    expect(analyse("Der Techniker war super freundlich, aber die Rechnung war falsch", "de")).toEqual({
+      appointment: "positive",
+      staff_friendliness: "positive",
+      billing: "negative",
+    });
+    expect(analyse("The technician was really friendly, but the bill was wrong.", "en")).toEqual({
+      appointment: "positive",
+      staff_friendliness: "positive",
+      billing: "negative",
+    });
+    expect(analyse("Das WLAN im Hotel war katastrophal, das Zimmer aber sehr sauber.", "de")).toEqual({
+      connectivity: "negative",
+      cleanliness: "positive",
+    });
+  });
+
+  it("gives every aspect of a one-clause complaint its negative polarity", () => {
+    expect(analyse("Die Lieferung kam drei Tage zu spät und niemand ruft zurück.", "de")).toEqual({
+      delivery: "negative",
+      punctuality: "negative",
+      reachability: "negative",
+    });
+    expect(analyse("Still waiting for my refund, the hotline is useless.", "en")).toEqual({
+      waiting_time: "negative",
+      refund: "negative",
+      reachability: "negative",
+    });
   });
 });

@@ -1,7 +1,8 @@
+import type { WorkspaceContext } from "../../context.js";
 import type { Db } from "../../db/connect.js";
 import type { Taxonomy } from "../analysis.js";
 import { DEFAULT_TAXONOMY } from "./default-taxonomy.js";
-import { ZTaxonomy } from "./taxonomy.schema.js";
+import { type TTaxonomyState, ZTaxonomy } from "./taxonomy.schema.js";
 
 /** The version of a workspace without a text_settings row: the column default, so creating the row changes nothing. */
 export const INITIAL_TAXONOMY_VERSION = 1;
@@ -38,4 +39,10 @@ function parseStored(workspaceId: string, stored: unknown): Taxonomy {
   if (parsed.size >= MAX_CACHED) parsed.delete(parsed.keys().next().value as string);
   parsed.set(workspaceId, { json, taxonomy });
   return taxonomy;
+}
+
+/** GET /text/taxonomy: the taxonomy in use, whether it is the workspace's own, and its version. */
+export async function getTaxonomy(ctx: WorkspaceContext): Promise<TTaxonomyState> {
+  const { version, custom, taxonomy } = await loadTaxonomy(ctx.db, ctx.access.workspaceId);
+  return { version, custom, aspects: taxonomy.aspects };
 }

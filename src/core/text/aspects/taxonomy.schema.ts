@@ -10,17 +10,18 @@ export const MAX_KEYWORD_CHARS = 60;
 const ZKeyword = z
   .string()
   .transform((s) => s.trim().toLowerCase().replace(/\s+/g, " "))
-  .pipe(
-    z
-      .string()
-      .min(1, "must not be empty")
-      .max(MAX_KEYWORD_CHARS, `at most ${MAX_KEYWORD_CHARS} characters`)
-      .regex(/[\p{L}\p{N}]/u, "needs a letter or digit")
-      .refine(
-        (k) => !k.includes("*") || (/^\*?[^*\s]+\*?$/.test(k) && !(k.startsWith("*") && k.endsWith("*"))),
-        "a * may only start or end a single word (wort*, *wort)",
-      ),
-  );
+  .superRefine((k, c) => {
+    const message = keywordProblem(k);
+    if (message) c.addIssue({ code: "custom", message });
+  });
+
+function keywordProblem(k: string): string | undefined {
+  if (!/[\p{L}\p{N}]/u.test(k)) return "needs a letter or digit";
+  if (k.length > MAX_KEYWORD_CHARS) return `at most ${MAX_KEYWORD_CHARS} characters`;
+  const wildcard = /^\*?[^*\s]+\*?$/.test(k) && !(k.startsWith("*") && k.endsWith("*"));
+  if (k.includes("*") && !wildcard) return "a * may only start or end a single word (wort*, *wort)";
+  return undefined;
+}
 
 const ZKeywords = z.array(ZKeyword).max(MAX_KEYWORDS, `at most ${MAX_KEYWORDS} keywords`);
 
