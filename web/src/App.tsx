@@ -30,6 +30,7 @@ const SurveyEditorPage = lazy(() =>
 const MetricsPage = lazy(() =>
   import("./features/metrics/MetricsPage").then((m) => ({ default: m.MetricsPage })),
 );
+const TopicsPage = lazy(() => import("./features/text/TopicsPage").then((m) => ({ default: m.TopicsPage })));
 
 /** Areas not built yet show what they will do. */
 const PLANNED_AREAS = ["analytics", "cases", "roadmap"] as const;
@@ -93,6 +94,14 @@ export function createAppRouter() {
             element={
               <Suspense fallback={<Loading />}>
                 <MetricsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="topics"
+            element={
+              <Suspense fallback={<Loading />}>
+                <TopicsPage />
               </Suspense>
             }
           />

@@ -1,4 +1,5 @@
 /** Types of the listen API (docs/api/listen.md): surveys, the feedback inbox and metrics. */
+import type { FeedbackEnrichment } from "./text";
 import type { Locale } from "./types";
 
 export type LocalizedText = Partial<Record<Locale, string>>;
@@ -322,6 +323,8 @@ export interface Feedback {
   flagReason: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The text analysis (docs/api/understand.md §4); null until the record has been analysed. */
+  enrichment: FeedbackEnrichment | null;
 }
 
 export interface FeedbackDetail extends Feedback {

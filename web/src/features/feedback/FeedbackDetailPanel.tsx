@@ -8,6 +8,7 @@ import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { useJourneys } from "../journeys/hooks";
 import { useSurvey } from "../surveys/hooks";
+import { FeedbackTextInsight } from "../text/FeedbackTextInsight";
 import { useTouchpoints } from "../touchpoints/hooks";
 import { AnswersView } from "./AnswersView";
 import { ChannelTag, RatingChip } from "./bits";
@@ -132,7 +133,7 @@ function Detail({
           ))}
         </p>
       ) : null}
-      {f.text ? <p className="feedback-detail__text">{f.text}</p> : null}
+      <FeedbackTextInsight workspaceId={workspaceId} f={f} />
       {f.kind === "survey_response" && f.surveyId ? (
         <AnswersView workspaceId={workspaceId} surveyId={f.surveyId} answers={f.answers} />
       ) : null}

@@ -3,6 +3,7 @@ import { Link, useLocation } from "react-router";
 import type { Feedback } from "../../api/listen";
 import { DateText } from "../../components/DateText";
 import { Icon } from "../../components/Icon";
+import { AspectChip, SentimentBadge } from "../text/bits";
 import { ChannelTag, RatingChip } from "./bits";
 import { languageLabel } from "./labels";
 
@@ -23,6 +24,7 @@ export function FeedbackList({
   hasMore,
   loadingMore,
   onMore,
+  aspectLabel,
 }: {
   items: Feedback[];
   selected: string;
@@ -30,6 +32,8 @@ export function FeedbackList({
   hasMore: boolean;
   loadingMore: boolean;
   onMore: () => void;
+  /** Names aspect keys in the UI language. */
+  aspectLabel: (key: string) => string;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -63,6 +67,9 @@ export function FeedbackList({
                     </span>
                   ) : null}
                   {!f.finished ? <span className="badge">{t("feedback.partial")}</span> : null}
+                  {f.enrichment && body ? (
+                    <SentimentBadge label={f.enrichment.sentiment} score={f.enrichment.score} />
+                  ) : null}
                 </span>
                 {f.ratings.length > 0 ? (
                   <span className="feedback-row__ratings">
@@ -75,6 +82,13 @@ export function FeedbackList({
                 <span className={body ? "feedback-row__text" : "feedback-row__text muted"}>
                   {body ? excerpt(body) : t("feedback.noText")}
                 </span>
+                {f.enrichment && f.enrichment.aspects.length > 0 ? (
+                  <span className="feedback-row__aspects">
+                    {f.enrichment.aspects.map((a) => (
+                      <AspectChip key={a.aspect} hit={a} label={aspectLabel(a.aspect)} />
+                    ))}
+                  </span>
+                ) : null}
                 <span className="feedback-row__meta">
                   {f.language ? <span>{languageLabel(t, f.language)}</span> : null}
                   {who ? <span className="cell-mono">{who}</span> : null}

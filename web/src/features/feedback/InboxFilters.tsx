@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ALL_CHANNELS, SCORE_BANDS } from "../../api/listen";
+import { POLARITIES } from "../../api/text";
 import { FilterDate, FilterSearch, FilterSelect } from "../../components/Filters";
+import { useAspectOptions } from "../text/hooks";
 import { INBOX_FILTERS, type InboxFilter } from "./hooks";
 import { LinkFilters } from "./LinkFilters";
 import { channelLabel } from "./labels";
@@ -22,6 +24,7 @@ export function InboxFilters({
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState(values.q);
+  const aspects = useAspectOptions(workspaceId, values.aspect);
   const active = INBOX_FILTERS.some((f) => values[f]);
 
   const onChangeRef = useRef(onChange);
@@ -59,6 +62,18 @@ export function InboxFilters({
         value={values.band}
         onChange={(v) => onChange("band", v)}
         options={SCORE_BANDS.map((b) => ({ value: b, label: t(`feedback.bands.${b}`) }))}
+      />
+      <FilterSelect
+        label={t("text.sentiment")}
+        value={values.sentiment}
+        onChange={(v) => onChange("sentiment", v)}
+        options={POLARITIES.map((p) => ({ value: p, label: t(`text.polarity.${p}`) }))}
+      />
+      <FilterSelect
+        label={t("text.aspect")}
+        value={values.aspect}
+        onChange={(v) => onChange("aspect", v)}
+        options={aspects}
       />
       <FilterSelect
         label={t("feedback.fields.language")}

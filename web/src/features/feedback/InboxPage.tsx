@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { paramValues, withParam } from "../../components/searchParams";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { endOfDay, startOfDay } from "../metrics/range";
+import { useAspectLabel } from "../text/hooks";
 import { useCurrentWorkspace } from "../workspaces/context";
 import { FeedbackDetailPanel } from "./FeedbackDetailPanel";
 import { FeedbackImportDialog } from "./FeedbackImportDialog";
@@ -34,6 +35,7 @@ export function InboxPage() {
   const list = useFeedbackList(workspace.id, query);
   const selected = params.get("id") ?? "";
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const aspectLabel = useAspectLabel(workspace.id);
 
   function setFilter(name: InboxFilter, value: string) {
     setParams(withParam(name, value), { replace: true });
@@ -93,6 +95,7 @@ export function InboxPage() {
               hasMore={list.hasNextPage}
               loadingMore={list.isFetchingNextPage}
               onMore={() => void list.fetchNextPage()}
+              aspectLabel={aspectLabel}
             />
           )}
         </section>

@@ -33,6 +33,8 @@ export const INBOX_FILTERS = [
   "hasText",
   "flagged",
   "customerId",
+  "sentiment",
+  "aspect",
 ] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 export type InboxQuery = Partial<Record<InboxFilter, string>>;

@@ -22,6 +22,7 @@ const FEEDBACK_ITEMS = [
   { to: "feedback", label: "inbox" },
   { to: "surveys", label: "surveys" },
   { to: "metrics", label: "metrics" },
+  { to: "topics", label: "topics" },
 ] as const;
 
 const LATER_ITEMS = [
