@@ -30,6 +30,8 @@ export interface LanguageModifiers {
   politeness: Set<string>;
   /** Words that are a sentiment word alone but an intensifier before one ("super freundlich"). */
   dualIntensifiers: Set<string>;
+  /** Praise words that are nouns when capitalised inside a sentence ("2. Klasse", "an der Spitze"). */
+  nounsWhenCapitalized: Set<string>;
   /** Words naming nobody (the "no one called back" rule). */
   nobody: Set<string>;
   /** Stems of contacting/responding verbs for the "no one called back" and "called three times" rules. */
@@ -63,7 +65,7 @@ const DE: LanguageModifiers = {
     ...words(
       "intensifier",
       1.3,
-      "sehr extrem total echt super richtig wirklich absolut äußerst äusserst voll mega ultra enorm höchst besonders unglaublich unheimlich ungemein derart dermaßen dermassen so viel gar überhaupt völlig komplett durchaus deutlich wahnsinnig furchtbar schrecklich unfassbar unsagbar",
+      "sehr immer extrem total echt super richtig wirklich absolut äußerst äusserst voll mega ultra enorm höchst besonders unglaublich unheimlich ungemein derart dermaßen dermassen so viel gar überhaupt völlig komplett durchaus deutlich wahnsinnig furchtbar schrecklich unfassbar unsagbar",
     ),
     ...words(
       "downtoner",
@@ -90,6 +92,7 @@ const DE: LanguageModifiers = {
   dualIntensifiers: set(
     "super total echt richtig voll mega furchtbar schrecklich unglaublich wahnsinnig unfassbar",
   ),
+  nounsWhenCapitalized: set("klasse spitze hammer"),
   nobody: set("niemand niemanden niemandem keiner"),
   contactStems: [
     "ruf",
@@ -156,6 +159,7 @@ const EN: LanguageModifiers = {
   ),
   politeness: set("thanks thank thx please regards cheers"),
   dualIntensifiers: set("super pretty terribly awfully incredibly insanely seriously"),
+  nounsWhenCapitalized: new Set(),
   nobody: set("nobody noone no-one"),
   contactStems: [
     "call",

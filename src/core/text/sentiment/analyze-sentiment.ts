@@ -65,9 +65,31 @@ function capsEmphasis(tokens: Token[]): boolean {
   return false;
 }
 
+const LINK_OR_MENTION = /(?:https?:\/\/|www\.)\S+|@[\p{L}\p{N}_]+/gu;
+
+/** Marks the tokens that lie inside links and @mentions. */
+function ignoredTokens(text: string, tokens: Token[]): Uint8Array {
+  const ignored = new Uint8Array(tokens.length);
+  const end = tokens[tokens.length - 1]?.to ?? 0;
+  let i = 0;
+  for (const m of text.slice(0, end).matchAll(LINK_OR_MENTION)) {
+    const to = m.index + m[0].length;
+    while (i < tokens.length && (tokens[i] as Token).from < m.index) i++;
+    while (i < tokens.length && (tokens[i] as Token).from < to) ignored[i++] = 1;
+  }
+  return ignored;
+}
+
 export function analyzeSentiment(text: string, tokens: Token[], language: RuleLanguage): SentimentResult {
   const modifiers = MODIFIERS[language];
-  const ctx: ClauseContext = { text, tokens, language, modifiers, capsEmphasis: capsEmphasis(tokens) };
+  const ctx: ClauseContext = {
+    text,
+    tokens,
+    language,
+    modifiers,
+    capsEmphasis: capsEmphasis(tokens),
+    ignored: ignoredTokens(text, tokens),
+  };
   const clauses = splitClauses(text, tokens, modifiers);
   const evidence = clauses.map((c) => scoreClause(ctx, c.start, c.end));
   // "Danke" and "thanks" are politeness, not praise, in a text that complains.

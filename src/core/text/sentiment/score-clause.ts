@@ -39,6 +39,8 @@ export interface ClauseContext {
   modifiers: LanguageModifiers;
   /** ALL-CAPS words count as emphasis only when the text is not written in capitals throughout. */
   capsEmphasis: boolean;
+  /** 1 for tokens inside links and @mentions: their words ("…/verspaetung-chaos", "https://") are no evidence. */
+  ignored: Uint8Array;
 }
 
 const WINDOW = 3;
@@ -112,6 +114,7 @@ function collect(ctx: ClauseContext, start: number, end: number): { items: Item[
   const m = ctx.modifiers;
   for (let i = start; i < end; i++) {
     const t = ctx.tokens[i] as Token;
+    if (ctx.ignored[i] === 1) continue;
     if (t.kind === "emoji") {
       const value = emojiValue(t.text);
       if (value !== undefined)
@@ -159,6 +162,7 @@ function collect(ctx: ClauseContext, start: number, end: number): { items: Item[
     }
     let value = wordValue(ctx.language, t.norm);
     if (value === undefined || value === 0) continue;
+    if (i > start && t.text !== t.norm && m.nounsWhenCapitalized.has(t.norm) && !isCaps(t)) continue;
     if (ctx.capsEmphasis && isCaps(t)) value += Math.sign(value) * CAPS_BOOST;
     items.push({
       start: i,
@@ -191,6 +195,7 @@ export function scoreClause(ctx: ClauseContext, start: number, end: number): Cla
     const item = items[k] as Item;
     const floor = Math.max(start, items[k - 1]?.end ?? start, item.start - WINDOW);
     while (m >= 0 && (mods[m] as ModifierAt).index >= item.start) m--;
+    if (item.kind === "emoji") continue;
     for (let j = m; j >= 0 && (mods[j] as ModifierAt).index >= floor; j--) {
       const mod = mods[j] as ModifierAt;
       if (!mod.used) apply(item, mod);
@@ -213,7 +218,7 @@ function attachTrailingNegations(ctx: ClauseContext, items: Item[], mods: Modifi
   for (let j = 0; j < mods.length; j++) {
     const mod = mods[j] as ModifierAt;
     if (mod.used || mod.modifier.kind !== "negation") continue;
-    const item = findLast(items, (it) => it.end <= mod.index);
+    const item = findLast(items, (it) => it.end <= mod.index && it.kind !== "emoji");
     if (!item || item.negated || mod.index - item.end >= WINDOW) continue;
     if (ctx.tokens.slice(item.end, mod.index).some((t) => t.kind === "punct")) continue;
     for (let b = j - 1; b >= 0; b--) {

@@ -46,7 +46,27 @@ nie geliefert -2.8
 nicht angekommen -2.2
 nicht geliefert -2.2
 nie wieder -2.8
+danke 1.5
+dankeschön 1.8
+vielen dank 1.8
 danke für nichts -2.5
+# greetings and sign-offs are not praise
+guten morgen 0
+guten tag 0
+guten abend 0
+gute nacht 0
+gute reise 0
+gute fahrt 0
+schönen tag 0
+schönen abend 0
+schönes wochenende 0
+schönen sonntag 0
+frohe weihnachten 0
+liebe grüße 0
+viele grüße 0
+beste grüße 0
+freundliche grüße 0
+freundlichen grüßen 0
 `;
 
 export const DE_LEXICON: CompiledLexicon = compileLexicon(...DE_WORD_LISTS, DE_CX);

@@ -125,6 +125,9 @@ smooth 1.5
 prompt 1.5
 promptly 1.5
 quick 1.2
+slow -1.3
+slowly -1
+slower -1.2
 quickly 1
 fast 1.2
 speedy 1.5
