@@ -151,6 +151,11 @@ uninteressiert* -1.6
 teilnahmslos* -1.5
 gelangweilt* -1.3
 lustlos* -1.6
+faul -1.8
+faule -1.8
+faulen -1.8
+fauler -1.8
+stinkfaul* -2.3
 lieblos* -1.8
 halbherzig* -1.5
 unmotiviert* -1.8

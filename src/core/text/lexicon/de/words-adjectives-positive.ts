@@ -233,7 +233,10 @@ schnell* 1.4
 zügig* 1.6
 flott 1.5
 flotter 1.5
-rasch* 1.4
+rasch 1.4
+rasche 1.4
+raschen 1.4
+rascher 1.4
 prompt* 1.4
 umgehend* 1.3
 sofortig* 1.2
