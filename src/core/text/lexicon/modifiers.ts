@@ -17,6 +17,8 @@ export type ContrastKind = "but" | "although";
 
 export interface LanguageModifiers {
   modifiers: Map<string, Modifier>;
+  /** Two-word modifiers, keyed "first second": counterfactuals such as "would have", "wanted to". */
+  pairModifiers: Map<string, Modifier>;
   contrast: Map<string, ContrastKind>;
   /** Two-word sequences that look like negation but are not ("nicht nur", "not only"). */
   notNegation: Set<string>;
@@ -53,6 +55,13 @@ const words = (kind: ModifierKind, scale: number, list: string): [string, Modifi
 const set = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
 
 const NEGATION = -0.74;
+/**
+ * What was wished for did not happen ("wanted to love it", "would have been nice"): English
+ * reviews use it for disappointment, so it flips a little; German "wäre toll" is as often a
+ * friendly request, so it only cancels.
+ */
+const COUNTERFACTUAL_EN = -0.3;
+const COUNTERFACTUAL_DE = 0;
 
 const DE: LanguageModifiers = {
   modifiers: new Map([
@@ -62,6 +71,7 @@ const DE: LanguageModifiers = {
       "nicht nich net kein keine keinen keinem keiner keines keins nie niemals nirgends nirgendwo nichts niemand niemanden niemandem ohne weder",
     ),
     ...words("downtoner", -0.4, "kaum wenig"),
+    ...words("downtoner", COUNTERFACTUAL_DE, "wäre wären hätte hätten eigentlich"),
     ...words(
       "intensifier",
       1.3,
@@ -73,11 +83,13 @@ const DE: LanguageModifiers = {
       "etwas ziemlich bisschen bissl recht halbwegs einigermaßen einigermassen eher leicht teilweise relativ mäßig",
     ),
   ]),
+  pairModifiers: new Map(
+    words("downtoner", COUNTERFACTUAL_DE, "sollte_eigentlich").map(([w, m]) => [w.replace("_", " "), m]),
+  ),
   contrast: new Map([
-    ...["aber", "jedoch", "allerdings", "trotzdem", "dennoch", "sondern"].map((w): [string, ContrastKind] => [
-      w,
-      "but",
-    ]),
+    ...["aber", "jedoch", "allerdings", "trotzdem", "dennoch", "sondern", "leider"].map(
+      (w): [string, ContrastKind] => [w, "but"],
+    ),
     ...["obwohl", "obgleich", "wenngleich", "zwar"].map((w): [string, ContrastKind] => [w, "although"]),
   ]),
   notNegation: set("nicht_nur nicht_umsonst kein_wunder nichts_dagegen"),
@@ -132,6 +144,7 @@ const EN: LanguageModifiers = {
       "not no never nothing nobody none nowhere neither nor without cannot can't cant don't dont doesn't doesnt didn't didnt isn't isnt wasn't wasnt aren't arent weren't werent won't wont wouldn't wouldnt couldn't couldnt shouldn't shouldnt haven't havent hasn't hasnt hadn't hadnt ain't aint",
     ),
     ...words("downtoner", -0.4, "hardly barely scarcely"),
+    ...words("downtoner", COUNTERFACTUAL_EN, "would've could've should've wish"),
     ...words(
       "intensifier",
       1.3,
@@ -143,10 +156,25 @@ const EN: LanguageModifiers = {
       "slightly somewhat fairly kinda kindof sorta rather little bit mildly moderately partly reasonably relatively marginally a-bit",
     ),
   ]),
+  pairModifiers: new Map(
+    words(
+      "downtoner",
+      COUNTERFACTUAL_EN,
+      "would_have could_have should_have wanted_to want_to hoped_to was_hoping really_wanted expected_to",
+    ).map(([w, m]) => [w.replace("_", " "), m]),
+  ),
   contrast: new Map([
-    ...["but", "however", "though", "yet", "nevertheless", "nonetheless", "except"].map(
-      (w): [string, ContrastKind] => [w, "but"],
-    ),
+    ...[
+      "but",
+      "however",
+      "though",
+      "yet",
+      "nevertheless",
+      "nonetheless",
+      "except",
+      "unfortunately",
+      "sadly",
+    ].map((w): [string, ContrastKind] => [w, "but"]),
     ...["although", "whereas", "while"].map((w): [string, ContrastKind] => [w, "although"]),
   ]),
   notNegation: set("not_only no_doubt not_just never_fails"),
@@ -175,7 +203,8 @@ const EN: LanguageModifiers = {
     "repl",
     "got back",
     "get back",
-    "follow",
+    "followed up",
+    "follow up",
     "ask",
     "complain",
   ],

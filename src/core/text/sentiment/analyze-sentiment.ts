@@ -52,6 +52,23 @@ function punctuate(ctx: ClauseContext, clause: Clause, raw: number, cues: Sentim
   return result;
 }
 
+/** A word or phrase said again adds less: quoted titles and copied teasers repeat themselves. */
+const REPEAT_WEIGHT = 0.5;
+
+function discountRepeats(ctx: ClauseContext, evidence: { items: Item[] }[]): void {
+  const seen = new Set<string>();
+  for (const { items } of evidence) {
+    for (const item of items) {
+      if (item.kind === "emoji") continue;
+      const key = ctx.text
+        .slice((ctx.tokens[item.start] as Token).from, (ctx.tokens[item.end - 1] as Token).to)
+        .toLowerCase();
+      if (seen.has(key)) item.value *= REPEAT_WEIGHT;
+      else seen.add(key);
+    }
+  }
+}
+
 /** ALL CAPS counts as emphasis only in a text that also has words in lower case. */
 function capsEmphasis(tokens: Token[]): boolean {
   let caps = false;
@@ -92,6 +109,7 @@ export function analyzeSentiment(text: string, tokens: Token[], language: RuleLa
   };
   const clauses = splitClauses(text, tokens, modifiers);
   const evidence = clauses.map((c) => scoreClause(ctx, c.start, c.end));
+  discountRepeats(ctx, evidence);
   // "Danke" and "thanks" are politeness, not praise, in a text that complains.
   const complaint = evidence.some((e) => e.items.some((it) => it.value < 0));
   const result: ClauseSentiment[] = [];

@@ -10,9 +10,15 @@ import { type CompiledLexicon, type Phrase, phrasesStartingWith, stemValue } fro
 
 export const LEXICONS: Record<RuleLanguage, CompiledLexicon> = { de: DE_LEXICON, en: EN_LEXICON };
 
-/** Compounds are split only from this length; heads and modifiers must be this long. */
+/** Compounds are split only from this length. */
 const MIN_COMPOUND = 8;
-const MIN_HEAD = 4;
+/**
+ * Heads must have 5 letters: 4-letter entries end too many unrelated words ("Abendk|leid",
+ * "Kabi|nett", "Ausf|lüge"). A stem head may leave at most an inflection or derivation ending
+ * after it ("verzöger|ung"), so a stem does not match in the middle of another word ("Nach|barsch|aftsnetz").
+ */
+const MIN_HEAD = 5;
+const MAX_STEM_REST = 4;
 const MIN_MODIFIER = 3;
 const CACHE_LIMIT = 50_000;
 
@@ -21,9 +27,20 @@ export interface CompoundParts {
   head: string;
 }
 
-/** Value of a head: an exact word, or a stem of at least MIN_HEAD letters (short stems would match inside words). */
-const headValue = (lexicon: CompiledLexicon, head: string): number | undefined =>
-  lexicon.words.get(head) ?? stemValue(lexicon, head, MIN_HEAD);
+/** Value of a head: an exact word, or a stem that leaves no more than an ending. */
+function headValue(lexicon: CompiledLexicon, head: string): number | undefined {
+  const exact = lexicon.words.get(head);
+  if (exact !== undefined) return exact;
+  for (
+    let n = Math.min(head.length, lexicon.maxStem);
+    n >= Math.max(MIN_HEAD, head.length - MAX_STEM_REST);
+    n--
+  ) {
+    const v = lexicon.stems.get(head.slice(0, n));
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
 
 /** Strips a linking element (-s-, -n-, -en-, -es-) from a compound's modifier when what remains is a word. */
 function withoutLinking(modifier: string): string {
@@ -35,19 +52,13 @@ function withoutLinking(modifier: string): string {
 }
 
 /**
- * The longest known head that ends an unknown German token, with the modifier before it; null when
- * no lexicon entry ends the token. Hyphenated compounds split at their last hyphen.
+ * The longest known head that ends an unknown German token, with the modifier before it (linking
+ * element removed); null when no lexicon entry ends the token.
  */
 export function splitCompound(
   lexicon: CompiledLexicon,
   norm: string,
 ): (CompoundParts & { value: number }) | null {
-  const dash = norm.lastIndexOf("-");
-  if (dash > 0 && dash < norm.length - 1) {
-    const head = norm.slice(dash + 1);
-    const value = lookupPlain(lexicon, head);
-    return value === undefined ? null : { modifier: norm.slice(0, dash), head, value };
-  }
   if (norm.length < MIN_COMPOUND) return null;
   for (let i = MIN_MODIFIER; i <= norm.length - MIN_HEAD; i++) {
     const head = norm.slice(i);
@@ -57,8 +68,14 @@ export function splitCompound(
   return null;
 }
 
-const lookupPlain = (lexicon: CompiledLexicon, norm: string): number | undefined =>
-  lexicon.words.get(norm) ?? stemValue(lexicon, norm);
+/** Exact word; for a hyphenated word its last part ("Verspätungs-App" is an app); then the longest stem, then (German) the compound head. */
+function lookup(lexicon: CompiledLexicon, norm: string, compounds: boolean): number | undefined {
+  const exact = lexicon.words.get(norm);
+  if (exact !== undefined) return exact;
+  const dash = norm.lastIndexOf("-");
+  if (dash > 0 && dash < norm.length - 1) return lookup(lexicon, norm.slice(dash + 1), compounds);
+  return stemValue(lexicon, norm) ?? (compounds ? splitCompound(lexicon, norm)?.value : undefined);
+}
 
 const caches: Record<RuleLanguage, Map<string, number | null>> = { de: new Map(), en: new Map() };
 
@@ -69,8 +86,7 @@ export function wordValue(language: RuleLanguage, norm: string): number | undefi
   if (cached !== undefined) return cached ?? undefined;
   const lexicon = LEXICONS[language];
   const key = norm.includes("’") ? norm.replaceAll("’", "'") : norm;
-  let value = lookupPlain(lexicon, key);
-  if (value === undefined && language === "de") value = splitCompound(lexicon, key)?.value;
+  const value = lookup(lexicon, key, language === "de");
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(norm, value ?? null);
   return value;

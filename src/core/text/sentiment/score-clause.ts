@@ -22,6 +22,8 @@ export interface Item {
 
 interface ModifierAt {
   index: number;
+  /** Exclusive end: two-word modifiers span two tokens. */
+  end: number;
   modifier: Modifier;
   used: boolean;
 }
@@ -94,12 +96,13 @@ function nextWord(ctx: ClauseContext, i: number, end: number): Token | undefined
 /** "zu teuer" / "too small": the value of the excess phrase, or null when "zu" starts an infinitive or a prepositional phrase. */
 function excessValue(ctx: ClauseContext, next: Token): number | null {
   const m = ctx.modifiers;
-  if (m.notAdjective.has(next.norm) || m.modifiers.has(next.norm)) return null;
+  const scalar = m.scalarAdjectives.has(next.norm);
+  if (m.notAdjective.has(next.norm) || (m.modifiers.has(next.norm) && !scalar)) return null;
   if (ctx.language === "de" && next.text !== next.norm && !isCaps(next)) return null;
   const value = wordValue(ctx.language, next.norm);
   if (value !== undefined && value > 0.5) return null;
   const adjective =
-    m.scalarAdjectives.has(next.norm) ||
+    scalar ||
     value !== undefined ||
     (ctx.language === "de"
       ? /(?:ig|lich|isch|bar|sam|haft)$/.test(next.norm)
@@ -145,7 +148,15 @@ function collect(ctx: ClauseContext, start: number, end: number): { items: Item[
         continue;
       }
     }
-    const followedBySentiment = next !== undefined && wordValue(ctx.language, next.norm) !== undefined;
+    const pair = next ? m.pairModifiers.get(`${t.norm} ${next.norm}`) : undefined;
+    if (pair) {
+      mods.push({ index: i, end: i + 2, modifier: pair, used: false });
+      i++;
+      continue;
+    }
+    const followedBySentiment =
+      next !== undefined &&
+      (wordValue(ctx.language, next.norm) !== undefined || m.scalarAdjectives.has(next.norm));
     const modifier = m.modifiers.get(t.norm);
     const dual = m.dualIntensifiers.has(t.norm);
     if (
@@ -153,11 +164,11 @@ function collect(ctx: ClauseContext, start: number, end: number): { items: Item[
       !(next && m.notNegation.has(`${t.norm}_${next.norm}`)) &&
       (!dual || followedBySentiment)
     ) {
-      mods.push({ index: i, modifier, used: false });
+      mods.push({ index: i, end: i + 1, modifier, used: false });
       continue;
     }
     if (dual && followedBySentiment) {
-      mods.push({ index: i, modifier: INTENSIFY, used: false });
+      mods.push({ index: i, end: i + 1, modifier: INTENSIFY, used: false });
       continue;
     }
     let value = wordValue(ctx.language, t.norm);
@@ -203,9 +214,7 @@ export function scoreClause(ctx: ClauseContext, start: number, end: number): Cla
   }
   if (ctx.language === "de") attachTrailingNegations(ctx, items, mods);
   applyContactRules(ctx, start, end, items);
-  const modifierCues = mods
-    .filter((x) => x.used)
-    .map((x) => cueOf(ctx, x.index, x.index + 1, x.modifier.kind, 0));
+  const modifierCues = mods.filter((x) => x.used).map((x) => cueOf(ctx, x.index, x.end, x.modifier.kind, 0));
   return { items, modifierCues };
 }
 

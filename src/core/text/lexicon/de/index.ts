@@ -1,72 +1,10 @@
 /**
- * The German lexicon, written for this project: the word lists of this folder (words-all.ts)
- * compiled into maps once at module load, then the CX phrases below that the engine's rules rely on (later entries
- * replace earlier ones for the same pattern).
+ * The German lexicon, written for this project: the word lists of this folder (words-all.ts) and
+ * the CX additions (cx.ts), compiled into maps once at module load. Later entries replace earlier
+ * ones for the same pattern, so cx.ts can tune the word lists.
  */
 import { type CompiledLexicon, compileLexicon } from "../../sentiment/lexicon-format.js";
+import { DE_CX } from "./cx.js";
 import { DE_WORD_LISTS } from "./words-all.js";
-
-/** Service phrases and verbs whose negation is a complaint ("hat nicht funktioniert", "nicht gemeldet"). */
-const DE_CX = `
-funktionier* 1
-klappt 1
-geklappt 1
-klappen 0.8
-erreichbar 1
-angekommen 0.8
-geliefert 0.5
-geholfen 1.5
-hilft 1.2
-gelöst 1.5
-behoben 1.2
-erledigt 1
-ewig -1
-ewig gedauert -2.5
-hat ewig gedauert -2.5
-dauert ewig -2.5
-dauerte ewig -2.5
-ewig warten -2.5
-ewig gewartet -2.5
-warte* seit -2
-warten seit -2
-warteschleife -1.5
-in der warteschleife -2
-keine antwort* -2
-keine rückmeldung* -2
-kein rückruf -2
-keinen rückruf -2
-keine reaktion -2
-keine info* -1.5
-nicht gemeldet -2
-nicht zurückgerufen -2
-ruft nicht zurück -2.2
-nicht erreichbar -2.2
-nie angekommen -2.8
-nie geliefert -2.8
-nicht angekommen -2.2
-nicht geliefert -2.2
-nie wieder -2.8
-danke 1.5
-dankeschön 1.8
-vielen dank 1.8
-danke für nichts -2.5
-# greetings and sign-offs are not praise
-guten morgen 0
-guten tag 0
-guten abend 0
-gute nacht 0
-gute reise 0
-gute fahrt 0
-schönen tag 0
-schönen abend 0
-schönes wochenende 0
-schönen sonntag 0
-frohe weihnachten 0
-liebe grüße 0
-viele grüße 0
-beste grüße 0
-freundliche grüße 0
-freundlichen grüßen 0
-`;
 
 export const DE_LEXICON: CompiledLexicon = compileLexicon(...DE_WORD_LISTS, DE_CX);

@@ -236,6 +236,19 @@ compliments 2
 thanks for nothing -2.5
 thank you for nothing -2.5
 # tokens that are rarely sentiment in feedback
+top 0
+tops 0
+support 0.5
+huge 0
+cut 0
+sure 0.3
+straight 0
+true 0.5
+free 1.2
+as well 0
+not work -1.8
+won't work -1.8
+wouldn't work -1.5
 like 1.2
 looks like 0
 look like 0
