@@ -8,6 +8,7 @@ import { migrateCommand } from "./commands/migrate.js";
 import { personaCommand } from "./commands/persona.js";
 import { serveCommand } from "./commands/serve.js";
 import { surveyCommand } from "./commands/survey.js";
+import { textCommand } from "./commands/text.js";
 import { touchpointCommand } from "./commands/touchpoint.js";
 import { userCommand } from "./commands/user.js";
 import { workspaceCommand } from "./commands/workspace.js";
@@ -31,6 +32,7 @@ for (const register of [
   personaCommand,
   surveyCommand,
   feedbackCommand,
+  textCommand,
 ])
   register(program);
 

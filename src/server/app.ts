@@ -23,6 +23,7 @@ import { personaRoutes } from "./routes/personas.js";
 import { surveyPublicRoutes } from "./routes/survey-public.js";
 import { surveyResultsRoutes } from "./routes/survey-results.js";
 import { surveyRoutes } from "./routes/surveys.js";
+import { textRoutes } from "./routes/text.js";
 import { textTaxonomyRoutes } from "./routes/text-taxonomy.js";
 import { touchpointRoutes } from "./routes/touchpoints.js";
 import { userRoutes } from "./routes/users.js";
@@ -55,6 +56,7 @@ const features = [
   feedbackRoutes,
   metricsRoutes,
   textTaxonomyRoutes,
+  textRoutes,
 ];
 
 const STORE_ERROR =

@@ -196,6 +196,14 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
       .execute();
     return id;
   },
+  backfillId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("text_backfills")
+      .values({ id, workspace_id: foreign.workspaceId, status: "running", total: 1, updated_at: new Date() })
+      .execute();
+    return id;
+  },
   messageId: async (stores, foreign) => {
     const id = await enqueue(stores.sor.db, {
       workspaceId: foreign.workspaceId,

@@ -1,6 +1,7 @@
 import type { Db } from "../db/connect.js";
 import { notFound } from "../errors.js";
 import { isUuid } from "../ids.js";
+import type { StoredAnalysis } from "../text/enrich/analysis.schema.js";
 import type { TFeedback } from "./feedback.schema.js";
 
 /** Everything the API shows of a record; never the edit token or the IP hash. */
@@ -30,12 +31,46 @@ export const FEEDBACK_COLUMNS = [
   "f.updated_at",
 ] as const;
 
+/** The record's text analysis (docs/api/understand.md §4); null columns when not enriched yet. */
+const ENRICHMENT_COLUMNS = [
+  "e.engine as e_engine",
+  "e.language as e_language",
+  "e.sentiment as e_sentiment",
+  "e.sentiment_score as e_score",
+  "e.analysis as e_analysis",
+  "e.topic_id as e_topic_id",
+  "e.enriched_at as e_enriched_at",
+] as const;
+
 export const feedbackQuery = (db: Db, workspaceId: string) =>
-  db.selectFrom("feedback as f").select(FEEDBACK_COLUMNS).where("f.workspace_id", "=", workspaceId);
+  db
+    .selectFrom("feedback as f")
+    .leftJoin("feedback_enrichments as e", "e.feedback_id", "f.id")
+    .select(FEEDBACK_COLUMNS)
+    .select(ENRICHMENT_COLUMNS)
+    .where("f.workspace_id", "=", workspaceId);
 
 export type FeedbackRow = Awaited<ReturnType<ReturnType<typeof feedbackQuery>["executeTakeFirstOrThrow"]>>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+
+function enrichmentOf(r: FeedbackRow): TFeedback["enrichment"] {
+  if (r.e_engine === null || r.e_language === null || r.e_sentiment === null || r.e_enriched_at === null)
+    return null;
+  const a = r.e_analysis as StoredAnalysis;
+  return {
+    engine: r.e_engine,
+    language: r.e_language,
+    sentiment: r.e_sentiment,
+    score: r.e_score ?? 0,
+    clauses: a.clauses,
+    aspects: a.aspects,
+    keywords: a.keywords,
+    topicId: r.e_topic_id,
+    enrichedAt: iso(r.e_enriched_at),
+    ...(a.fallbackReason !== undefined && { fallbackReason: a.fallbackReason }),
+  };
+}
 
 export function toFeedback(r: FeedbackRow): TFeedback {
   return {
@@ -61,6 +96,7 @@ export function toFeedback(r: FeedbackRow): TFeedback {
     flagReason: r.flag_reason,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
+    enrichment: enrichmentOf(r),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZPageQuery } from "../pagination.js";
+import { ZEnrichment } from "../text/enrich/analysis.schema.js";
 
 export const FEEDBACK_CHANNELS = [
   "complaint_form",
@@ -195,6 +196,8 @@ export const ZFeedback = z.object({
   flagReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Sentiment, aspects and keywords of title and text; null until the enrichment has run. */
+  enrichment: ZEnrichment.nullable(),
 });
 export type TFeedback = z.infer<typeof ZFeedback>;
 
@@ -209,6 +212,7 @@ const ZBound = z
     "an ISO date (2024-05-01) or date-time with offset (2024-05-01T12:00:00Z)",
   );
 const ZBool = z.enum(["true", "false"]);
+const ZAspectKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "an aspect key such as delivery");
 
 export const ZFeedbackListQuery = ZPageQuery.extend({
   /** Full text over title and text (web search syntax: words, "phrases", -excluded, or). */
@@ -228,6 +232,13 @@ export const ZFeedbackListQuery = ZPageQuery.extend({
   customerId: z.string().max(400).optional(),
   flagged: ZBool.optional(),
   finished: ZBool.optional(),
+  /** The text's overall sentiment (enriched records only). */
+  sentiment: z.enum(SCORE_BANDS).optional(),
+  /** An aspect key; repeat for any of several. */
+  aspect: z
+    .union([ZAspectKey, z.array(ZAspectKey).max(20, "at most 20 aspects")])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
 });
 export type TFeedbackListQuery = z.infer<typeof ZFeedbackListQuery>;
 

@@ -46,6 +46,8 @@ export async function listFeedback(
   if (query.customerId) q = q.where("f.customer_id", "=", query.customerId);
   if (query.flagged) q = q.where("f.flagged", "=", query.flagged === "true");
   if (query.finished) q = q.where("f.finished", "=", query.finished === "true");
+  if (query.sentiment) q = q.where("e.sentiment", "=", query.sentiment);
+  if (query.aspect) q = q.where(sql<boolean>`e.aspect_keys && ${sql.val(query.aspect)}::text[]`);
   if (after)
     q = q.where(sql<boolean>`(f.received_at, f.id) < (${after.value}::timestamptz, ${after.id}::uuid)`);
 

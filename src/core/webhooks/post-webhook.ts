@@ -87,12 +87,38 @@ export interface WebhookRequest {
   timeoutMs: number;
 }
 
+export interface JsonPostRequest extends WebhookRequest {
+  /** A longer answer fails the request (a provider's answer is parsed whole). */
+  maxResponseBytes: number;
+}
+
 /**
  * POSTs JSON to a receiver. Redirects are not followed (a 3xx is a failure), any non-2xx status
  * throws, and the whole exchange must finish within the timeout. Resolves with the status.
  */
-export function postWebhook(req: WebhookRequest): Promise<number> {
-  const url = new URL(req.url);
+export async function postWebhook(req: WebhookRequest): Promise<number> {
+  const res = await postJson({ ...req, maxResponseBytes: Number.POSITIVE_INFINITY }, 2000);
+  if (res.status >= 200 && res.status < 300) return res.status;
+  const text = res.body.slice(0, 200);
+  const what = res.status >= 300 && res.status < 400 ? "redirect (not followed)" : "status";
+  throw new WebhookError(`receiver answered ${what} ${res.status}${text ? `: ${text}` : ""}`);
+}
+
+/**
+ * The address-guarded POST under webhooks and external text providers: resolves with the status
+ * and the answer (any status; no redirect followed), rejects on refused addresses, network errors,
+ * the timeout, or an answer over `maxResponseBytes`. `keepBytes` caps what is kept of the body.
+ */
+export function postJson(
+  req: JsonPostRequest,
+  keepBytes = req.maxResponseBytes,
+): Promise<{ status: number; body: string }> {
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    return Promise.reject(new WebhookError(`not a URL: ${req.url}`, false));
+  }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     return Promise.reject(new WebhookError(`unsupported protocol ${url.protocol}`, false));
   const host = url.hostname.replace(/^\[|\]$/g, "");
@@ -102,10 +128,10 @@ export function postWebhook(req: WebhookRequest): Promise<number> {
   const options: RequestOptions = {
     method: "POST",
     headers: {
+      "user-agent": "Journeylens-Webhooks/1",
       ...req.headers,
       "content-type": "application/json",
       "content-length": String(Buffer.byteLength(req.body)),
-      "user-agent": "Journeylens-Webhooks/1",
     },
     signal: AbortSignal.timeout(req.timeoutMs),
     // A fresh connection each time: a pooled socket would skip the connect-time address check.
@@ -113,21 +139,20 @@ export function postWebhook(req: WebhookRequest): Promise<number> {
     ...(!req.allowPrivateAddresses && { lookup: guardedLookup as RequestOptions["lookup"] }),
   };
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise<number>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const request = send(url, options, (res) => {
       const status = res.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size <= 2000) chunks.push(chunk);
+        if (size > req.maxResponseBytes) {
+          request.destroy(new WebhookError(`answer larger than ${req.maxResponseBytes} bytes`));
+          return;
+        }
+        if (size <= keepBytes) chunks.push(chunk);
       });
-      res.on("end", () => {
-        if (status >= 200 && status < 300) return resolve(status);
-        const text = Buffer.concat(chunks).toString("utf8").slice(0, 200);
-        const what = status >= 300 && status < 400 ? "redirect (not followed)" : "status";
-        reject(new WebhookError(`receiver answered ${what} ${status}${text ? `: ${text}` : ""}`));
-      });
+      res.on("end", () => resolve({ status, body: Buffer.concat(chunks).toString("utf8") }));
       res.on("error", reject);
     });
     request.on("error", (e: Error) =>
