@@ -4,6 +4,8 @@ import { DEFAULT_TAXONOMY } from "../../core/text/aspects/default-taxonomy.js";
 import { loadTaxonomy } from "../../core/text/aspects/get-taxonomy.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../../testing/app.js";
 import { storeVariants } from "../../testing/stores.js";
+import { insertEnrichedFeedback } from "../../testing/text-enrichments.js";
+import { generateTopicTexts } from "../../testing/topic-texts.js";
 
 const trains = {
   key: "trains",
@@ -112,3 +114,49 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
     });
   },
 );
+
+describe.each(storeVariants().map((v) => [v.name, v] as const))("text topics API on %s", (_name, variant) => {
+  let stores: Stores;
+  let ws: SeededWorkspace;
+  let call: ReturnType<typeof client>;
+  const url = (suffix: string) => `/api/v1/workspaces/${ws.workspaceId}/text/topics${suffix}`;
+
+  beforeAll(async () => {
+    stores = await variant.open();
+    ws = await seedWorkspace(stores, "Topics API");
+    call = client(testApp(stores));
+    for (const g of generateTopicTexts(6)) await insertEnrichedFeedback(stores.sor.db, ws.workspaceId, g);
+  });
+  afterAll(() => stores.close());
+
+  it("has no run at first, discovers one (write) and serves it", async () => {
+    expect((await call("GET", url(""), { cookie: ws.ownerCookie })).body).toEqual({
+      runId: null,
+      createdAt: null,
+      items: [],
+    });
+    const viewer = await ws.member("viewer");
+    expect((await call("POST", url("/discover"), { cookie: viewer.cookie, body: {} })).status).toBe(403);
+    const bad = await call("POST", url("/discover"), {
+      cookie: ws.ownerCookie,
+      body: { k: 1, from: "soon" },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+      "/body/from",
+      "/body/k",
+    ]);
+
+    const run = await call("POST", url("/discover"), { cookie: ws.ownerCookie, body: {} });
+    expect(run.status).toBe(200);
+    expect(run.body.items).toHaveLength(4);
+    expect(run.body.items[0]).toEqual({
+      id: expect.any(String),
+      label: expect.any(String),
+      keywords: expect.any(Array),
+      size: 6,
+      sampleFeedbackIds: expect.any(Array),
+    });
+    expect((await call("GET", url(""), { cookie: viewer.cookie })).body).toEqual(run.body);
+  });
+});
