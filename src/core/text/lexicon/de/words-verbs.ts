@@ -69,7 +69,6 @@ gelang 1.2
 profitiert* 1.0
 gespart 1.0
 weiterhin so 2.0
-weiter so 2.2
 macht spaß 2.2
 machte spaß 2.2
 hat spaß gemacht 2.4
@@ -114,7 +113,6 @@ bemühte sich 1.5
 bemüht sich 1.3
 unterstützt* 1.2
 angekommen 0.8
-pünktlich angekommen 2.0
 geliefert 0.5
 termingerecht geliefert 2.0
 pünktlich geliefert 2.0
