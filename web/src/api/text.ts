@@ -174,24 +174,19 @@ export interface TopicsRun {
   items: DiscoveredTopic[];
 }
 
-export interface EmergingTopicDetails {
-  aspect?: string;
-  topicId?: string;
-  label: string;
-  week: string;
-  count: number;
-  baselineMean: number;
-  baselineSd: number;
-  z: number;
-  sentimentNegativeShare: number | null;
-}
-
+/**
+ * An alert. `details` depends on the kind (emerging topics: aspect or topicId, label { de, en },
+ * week, count, projectedCount, partialWeek, baselineMean, z, sentimentNegativeShare), so the UI
+ * reads it defensively.
+ */
 export interface Alert {
   id: string;
   kind: string;
   severity: "info" | "warning" | "critical";
+  /** English; the UI words its own text from `details`. */
   title: string;
   details: Record<string, unknown>;
   createdAt: string;
   acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
 }

@@ -5,11 +5,18 @@ import { DateText } from "../../components/DateText";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
-import { formatCount, formatShare } from "./format";
+import { currentLocale } from "../../i18n";
+import { formatCount, formatPeriod, formatShare } from "./format";
 import { useAcknowledgeAlert, useAlerts } from "./hooks";
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
+/** `details.label` is `{ de, en }`; the UI language's one, else the other. */
+const localized = (v: unknown): string | null => {
+  if (typeof v !== "object" || v === null) return null;
+  const label = v as Record<string, unknown>;
+  return str(label[currentLocale()]) ?? str(label.de) ?? str(label.en);
+};
 
 /** Emerging-topic alerts: an aspect or topic mentioned far more often this week than before. */
 export function AlertsCard({
@@ -29,16 +36,21 @@ export function AlertsCard({
   function describe(alert: Alert) {
     const d = alert.details;
     const aspect = str(d.aspect);
-    const name = aspect ? aspectLabel(aspect) : (str(d.label) ?? alert.title);
+    const name = localized(d.label) ?? (aspect ? aspectLabel(aspect) : alert.title);
+    const week = str(d.week);
     const count = num(d.count);
+    const projected = num(d.projectedCount);
     const mean = num(d.baselineMean);
     const share = num(d.sentimentNegativeShare);
     return {
       name,
-      week: str(d.week),
+      week: week ? formatPeriod(week, "week") : null,
       figures: [
         count !== null && mean !== null
           ? t("text.alerts.counts", { count: formatCount(count), mean: formatCount(Math.round(mean)) })
+          : null,
+        d.partialWeek === true && projected !== null
+          ? t("text.alerts.projected", { projected: formatCount(Math.round(projected)) })
           : null,
         share !== null ? t("text.alerts.negativeShare", { share: formatShare(share) }) : null,
       ].filter((x): x is string => x !== null),

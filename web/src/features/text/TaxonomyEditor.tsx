@@ -1,5 +1,4 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client";
 import { TAXONOMY_LIMITS, type TaxonomyDoc } from "../../api/text";
@@ -7,30 +6,33 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { serverFieldMessage } from "../../components/errors";
 import { Icon } from "../../components/Icon";
-import { workspaceKey } from "../workspaces/hooks";
 import { AspectEditor } from "./AspectEditor";
 import { useResetTaxonomy, useSaveTaxonomy } from "./hooks";
 import { type AspectDraft, draftProblems, fromDraft, toDraft } from "./taxonomy-draft";
 
 let nextId = 0;
 const localId = () => `aspect-${++nextId}`;
+const draftsOf = (doc: TaxonomyDoc) => doc.aspects.map((a) => toDraft(a, localId()));
 
 /**
- * Edits the workspace's aspects as a draft and saves it against the version it started from:
- * a 409 means someone else saved meanwhile, and the editor offers to load their version.
+ * Edits the workspace's aspects as a draft and saves it against the version it started from
+ * (`base`): a 409 means someone else saved meanwhile, and the editor offers to load their version.
  */
 export function TaxonomyEditor({
   workspaceId,
   doc,
+  reload,
   readOnly,
 }: {
   workspaceId: string;
+  /** The taxonomy as last fetched. */
   doc: TaxonomyDoc;
+  reload: () => Promise<TaxonomyDoc | undefined>;
   readOnly: boolean;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [drafts, setDrafts] = useState<AspectDraft[]>(() => doc.aspects.map((a) => toDraft(a, localId())));
+  const [base, setBase] = useState(doc);
+  const [drafts, setDrafts] = useState<AspectDraft[]>(() => draftsOf(doc));
   const [opened, setOpened] = useState<string | null>(null);
   const [resetting, setResetting] = useState(false);
   const resetRef = useRef<HTMLButtonElement>(null);
@@ -38,9 +40,20 @@ export function TaxonomyEditor({
   const reset = useResetTaxonomy(workspaceId);
   const problems = draftProblems(drafts);
   const aspects = drafts.map(fromDraft);
-  const dirty = JSON.stringify(aspects) !== JSON.stringify(doc.aspects);
+  const dirty = JSON.stringify(aspects) !== JSON.stringify(base.aspects);
   const blocked = problems.some((p) => p.length > 0) || drafts.length > TAXONOMY_LIMITS.aspects;
   const conflict = isApiError(save.error) && save.error.status === 409;
+
+  function start(next: TaxonomyDoc) {
+    setBase(next);
+    setDrafts(draftsOf(next));
+  }
+
+  // A newer taxonomy from elsewhere (a refetch) replaces the draft only while nothing is edited.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to new data, not to typing
+  useEffect(() => {
+    if (doc !== base && !dirty) start(doc);
+  }, [doc]);
 
   function update(id: string, patch: Partial<AspectDraft>) {
     setDrafts((list) => list.map((d) => (d.id === id ? { ...d, ...patch } : d)));
@@ -64,7 +77,7 @@ export function TaxonomyEditor({
   return (
     <div className="taxonomy-editor">
       <p className="muted">
-        {doc.custom ? t("text.taxonomy.custom", { version: doc.version }) : t("text.taxonomy.default")}
+        {base.custom ? t("text.taxonomy.custom", { version: base.version }) : t("text.taxonomy.default")}
       </p>
       {drafts.map((d, i) => (
         <AspectEditor
@@ -88,9 +101,12 @@ export function TaxonomyEditor({
               <button
                 type="button"
                 className="button button--small"
-                onClick={() =>
-                  queryClient.invalidateQueries({ queryKey: [...workspaceKey(workspaceId), "text"] })
-                }
+                onClick={async () => {
+                  const theirs = await reload();
+                  if (!theirs) return;
+                  save.reset();
+                  start(theirs);
+                }}
               >
                 {t("text.taxonomy.loadTheirs")}
               </button>
@@ -115,21 +131,17 @@ export function TaxonomyEditor({
             type="button"
             className="button button--primary"
             disabled={!dirty || blocked || save.isPending}
-            onClick={() => save.mutate({ version: doc.version, aspects })}
+            onClick={() => save.mutate({ version: base.version, aspects }, { onSuccess: start })}
           >
             <Icon name="save" size={16} />
             {t("common.save")}
           </button>
           {dirty ? (
-            <button
-              type="button"
-              className="button button--ghost"
-              onClick={() => setDrafts(doc.aspects.map((a) => toDraft(a, localId())))}
-            >
+            <button type="button" className="button button--ghost" onClick={() => start(base)}>
               {t("text.taxonomy.discard")}
             </button>
           ) : null}
-          {doc.custom ? (
+          {base.custom ? (
             <button
               ref={resetRef}
               type="button"
@@ -153,7 +165,14 @@ export function TaxonomyEditor({
           error={reset.error}
           returnFocusRef={resetRef}
           onClose={() => setResetting(false)}
-          onConfirm={() => reset.mutate(undefined, { onSuccess: () => setResetting(false) })}
+          onConfirm={() =>
+            reset.mutate(undefined, {
+              onSuccess: (fresh) => {
+                setResetting(false);
+                start(fresh);
+              },
+            })
+          }
         />
       ) : null}
     </div>

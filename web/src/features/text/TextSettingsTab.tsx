@@ -31,10 +31,9 @@ export function TextSettingsTab({ workspace }: { workspace: Workspace }) {
           <ErrorAlert error={taxonomy.error} />
         ) : (
           <TaxonomyEditor
-            // A saved or reset taxonomy starts a fresh draft.
-            key={`${taxonomy.data.version}:${taxonomy.data.custom}`}
             workspaceId={workspace.id}
             doc={taxonomy.data}
+            reload={async () => (await taxonomy.refetch()).data}
             readOnly={!canWrite(workspace)}
           />
         )}

@@ -78,8 +78,11 @@ export function useSaveTaxonomy(workspaceId: string) {
 export function useResetTaxonomy(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete<TaxonomyDoc | undefined>(`${base(workspaceId)}/taxonomy`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: textKey(workspaceId) }),
+    mutationFn: () => api.delete<TaxonomyDoc>(`${base(workspaceId)}/taxonomy`),
+    onSuccess: (data) => {
+      queryClient.setQueryData([...textKey(workspaceId), "taxonomy"], data);
+      void queryClient.invalidateQueries({ queryKey: [...textKey(workspaceId), "settings"] });
+    },
   });
 }
 
