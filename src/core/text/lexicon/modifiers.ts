@@ -44,6 +44,8 @@ export interface LanguageModifiers {
   repetitionUnit: Set<string>;
   /** Number words before a repetition unit ("drei mal", "three times"). */
   numberWords: Set<string>;
+  /** Praise words that only approximate before a count ("gut 15 Minuten" = a good 15 minutes). */
+  approximators: Set<string>;
 }
 
 const words = (kind: ModifierKind, scale: number, list: string): [string, Modifier][] =>
@@ -134,6 +136,7 @@ const DE: LanguageModifiers = {
   numberWords: set(
     "zwei drei vier fünf sechs sieben acht neun zehn zwanzig mehrere einige etliche unzählige zig",
   ),
+  approximators: set("gut gute guten knapp"),
 };
 
 const EN: LanguageModifiers = {
@@ -213,6 +216,7 @@ const EN: LanguageModifiers = {
   numberWords: set(
     "two three four five six seven eight nine ten twenty several multiple many numerous countless",
   ),
+  approximators: set("good"),
 };
 
 export const MODIFIERS: Record<RuleLanguage, LanguageModifiers> = { de: DE, en: EN };

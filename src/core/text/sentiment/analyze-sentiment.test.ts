@@ -127,7 +127,7 @@ describe("analyzeSentiment: zu/too + adjective", () => {
   it("makes an excess a complaint, but not an infinitive or a preposition", () => {
     for (const text of ["Viel zu teuer.", "Zu langsam.", "Die Jacke ist zu klein."])
       expect(de(text).label).toBe("negative");
-    expect(cues(de("Viel zu teuer."))).toEqual(["intensifier:Viel", "phrase:zu teuer"]);
+    expect(cues(de("Viel zu langsam."))).toEqual(["intensifier:Viel", "phrase:zu langsam"]);
     expect(
       de("Die Hotline ist schwer zu erreichen.").clauses[0]?.cues.some((q) => q.text.startsWith("zu")),
     ).toBe(false);
@@ -168,10 +168,11 @@ describe("analyzeSentiment: CX phrases", () => {
   ])("English: %s is negative", (text) => expect(en(text).label).toBe("negative"));
 
   it("marks the whole contact phrase as the cue", () => {
-    expect(cues(de("Ich habe dreimal angerufen, niemand ruft zurück."))).toEqual([
-      "phrase:dreimal angerufen",
-      "phrase:niemand ruft",
+    expect(cues(de("Ich habe fünfmal nachgefragt, niemand reagiert."))).toEqual([
+      "phrase:fünfmal nachgefragt",
+      "phrase:niemand reagiert",
     ]);
+    expect(cues(de("Ich habe 4 mal geschrieben."))).toEqual(["phrase:4 mal geschrieben"]);
     expect(cues(en("I called three times and no one got back to me."))).toEqual([
       "phrase:called three times",
       "phrase:no one got back",

@@ -21,6 +21,14 @@ export const BEFORE_CONTRAST = 0.5;
 export const AFTER_CONTRAST = 1.5;
 export const CONCESSIVE = 0.5;
 
+/** A dot right after a number and before a word is an ordinal or a date ("1. Klasse", "3. Mai"), not a sentence end. */
+function isOrdinal(tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return t.text === "." && prev?.kind === "number" && prev.to === t.from && next?.kind === "word";
+}
+
 /** Whether a word or emoji follows before the sentence ends. */
 function wordFollows(tokens: Token[], from: number): boolean {
   for (let i = from; i < tokens.length; i++) {
@@ -56,7 +64,7 @@ export function splitClauses(text: string, tokens: Token[], modifiers: LanguageM
         contrast = i;
         concessive = kind === "although";
       }
-    } else if (t.kind === "punct") {
+    } else if (t.kind === "punct" && !isOrdinal(tokens, i)) {
       if (SENTENCE_END.test(t.text) || (concessive && t.text === ",")) close(i + 1);
     }
   }

@@ -66,8 +66,8 @@ export function applyContactRules(ctx: ClauseContext, start: number, end: number
     if (!contact) continue;
     const from = Math.min(i, contact[0]);
     const to = Math.max(found.end, contact[1]);
-    // A negated contact word ("nobody helped") already carries the complaint.
-    if (items.some((it) => it.negated && it.start >= from && it.end <= to)) continue;
+    // A negated contact word ("nobody helped") or a lexicon phrase ("niemand ruft zurück") already carries the complaint.
+    if (items.some((it) => it.start < to && it.end > from && (it.negated || it.kind === "phrase"))) continue;
     const value = found.rule === "nobody" ? NOBODY_VALUE : REPEATED_VALUE;
     items.push({ start: from, end: to, kind: "phrase", value, negated: false, polite: false });
   }

@@ -6,7 +6,7 @@
 import type { RuleLanguage } from "../analysis.js";
 import { DE_LEXICON } from "../lexicon/de/index.js";
 import { EN_LEXICON } from "../lexicon/en/index.js";
-import { type CompiledLexicon, type Phrase, phrasesStartingWith, stemValue } from "./lexicon-format.js";
+import { type CompiledLexicon, type Phrase, phrasesStartingWith } from "./lexicon-format.js";
 
 export const LEXICONS: Record<RuleLanguage, CompiledLexicon> = { de: DE_LEXICON, en: EN_LEXICON };
 
@@ -14,12 +14,16 @@ export const LEXICONS: Record<RuleLanguage, CompiledLexicon> = { de: DE_LEXICON,
 const MIN_COMPOUND = 8;
 /**
  * Heads must have 5 letters: 4-letter entries end too many unrelated words ("Abendk|leid",
- * "Kabi|nett", "Ausf|lüge"). A stem head may leave at most an inflection or derivation ending
- * after it ("verzöger|ung"), so a stem does not match in the middle of another word ("Nach|barsch|aftsnetz").
+ * "Kabi|nett", "Ausf|lüge"). A stem may leave at most an inflection or derivation ending after it
+ * ("verzöger|ung"), unless it is long enough to be a word of its own ("katastroph|enservice"), so a
+ * short stem does not match the start of another word ("träge" in "Trägerkarte", "lärm" in "Lärmschutz").
  */
 const MIN_HEAD = 5;
 const MAX_STEM_REST = 4;
+const FREE_STEM = 6;
 const MIN_MODIFIER = 3;
+/** A modifier decides a compound whose head is unknown only when it is a strong word ("Horror|trip", "Super|service"). */
+const STRONG_MODIFIER = 2;
 const CACHE_LIMIT = 50_000;
 
 export interface CompoundParts {
@@ -27,33 +31,41 @@ export interface CompoundParts {
   head: string;
 }
 
-/** Value of a head: an exact word, or a stem that leaves no more than an ending. */
-function headValue(lexicon: CompiledLexicon, head: string): number | undefined {
-  const exact = lexicon.words.get(head);
-  if (exact !== undefined) return exact;
-  for (
-    let n = Math.min(head.length, lexicon.maxStem);
-    n >= Math.max(MIN_HEAD, head.length - MAX_STEM_REST);
-    n--
-  ) {
-    const v = lexicon.stems.get(head.slice(0, n));
+/**
+ * The value of the longest stem that starts `norm` and leaves only an ending; a `free` stem long
+ * enough to be a word of its own may leave more (a compound's head).
+ */
+function stemOf(lexicon: CompiledLexicon, norm: string, minStem: number, free: boolean): number | undefined {
+  for (let n = Math.min(norm.length, lexicon.maxStem); n >= minStem; n--) {
+    if (norm.length - n > MAX_STEM_REST && !(free && n >= FREE_STEM)) continue;
+    const v = lexicon.stems.get(norm.slice(0, n));
     if (v !== undefined) return v;
   }
   return undefined;
 }
 
-/** Strips a linking element (-s-, -n-, -en-, -es-) from a compound's modifier when what remains is a word. */
-function withoutLinking(modifier: string): string {
-  for (const link of ["es", "en", "s", "n"]) {
-    if (modifier.endsWith(link) && modifier.length - link.length >= MIN_MODIFIER)
-      return modifier.slice(0, -link.length);
+const headValue = (lexicon: CompiledLexicon, head: string): number | undefined =>
+  lexicon.words.get(head) ?? stemOf(lexicon, head, MIN_HEAD, false);
+
+/**
+ * A compound's modifier as a lexicon word, as written or without its linking element: -s- after
+ * -ung/-heit/-keit/-schaft/-tion/-tät/-ling/-tum, -n- after -e, -en-/-es- after a consonant.
+ */
+function modifierValue(lexicon: CompiledLexicon, modifier: string): { word: string; value: number } | null {
+  const candidates = [modifier];
+  if (/(?:ung|heit|keit|schaft|ion|tät|ling|tum)s$/.test(modifier)) candidates.push(modifier.slice(0, -1));
+  if (/en$/.test(modifier)) candidates.push(modifier.slice(0, -1));
+  if (/[^aeiouäöü](?:en|es)$/.test(modifier)) candidates.push(modifier.slice(0, -2));
+  for (const word of candidates) {
+    const value = word.length >= MIN_HEAD ? lexicon.words.get(word) : undefined;
+    if (value !== undefined) return { word, value };
   }
-  return modifier;
+  return null;
 }
 
 /**
- * The longest known head that ends an unknown German token, with the modifier before it (linking
- * element removed); null when no lexicon entry ends the token.
+ * Splits an unknown German token into modifier + head at the longest known head that ends it;
+ * when no head is known, at a strong modifier that starts it. Null when neither is found.
  */
 export function splitCompound(
   lexicon: CompiledLexicon,
@@ -63,18 +75,24 @@ export function splitCompound(
   for (let i = MIN_MODIFIER; i <= norm.length - MIN_HEAD; i++) {
     const head = norm.slice(i);
     const value = headValue(lexicon, head);
-    if (value !== undefined) return { modifier: withoutLinking(norm.slice(0, i)), head, value };
+    if (value !== undefined)
+      return { modifier: modifierValue(lexicon, norm.slice(0, i))?.word ?? norm.slice(0, i), head, value };
+  }
+  for (let i = norm.length - MIN_HEAD; i >= MIN_HEAD; i--) {
+    const modifier = modifierValue(lexicon, norm.slice(0, i));
+    if (modifier && Math.abs(modifier.value) >= STRONG_MODIFIER)
+      return { modifier: modifier.word, head: norm.slice(i), value: modifier.value };
   }
   return null;
 }
 
-/** Exact word; for a hyphenated word its last part ("Verspätungs-App" is an app); then the longest stem, then (German) the compound head. */
+/** Exact word; for a hyphenated word its last part ("Verspätungs-App" is an app); then a stem, then (German) a compound split. */
 function lookup(lexicon: CompiledLexicon, norm: string, compounds: boolean): number | undefined {
   const exact = lexicon.words.get(norm);
   if (exact !== undefined) return exact;
   const dash = norm.lastIndexOf("-");
   if (dash > 0 && dash < norm.length - 1) return lookup(lexicon, norm.slice(dash + 1), compounds);
-  return stemValue(lexicon, norm) ?? (compounds ? splitCompound(lexicon, norm)?.value : undefined);
+  return stemOf(lexicon, norm, 3, true) ?? (compounds ? splitCompound(lexicon, norm)?.value : undefined);
 }
 
 const caches: Record<RuleLanguage, Map<string, number | null>> = { de: new Map(), en: new Map() };

@@ -88,6 +88,12 @@ function matchPhrase(ctx: ClauseContext, i: number, end: number): { end: number;
   return best;
 }
 
+/** A number or number word at i ("gut 15 Minuten", "gut eine Stunde"). */
+function isCount(ctx: ClauseContext, i: number, end: number): boolean {
+  const t = ctx.tokens[i];
+  return i < end && t !== undefined && (t.kind === "number" || ctx.modifiers.numberWords.has(t.norm));
+}
+
 function nextWord(ctx: ClauseContext, i: number, end: number): Token | undefined {
   const t = ctx.tokens[i + 1];
   return i + 1 < end && t?.kind === "word" ? t : undefined;
@@ -98,7 +104,12 @@ function excessValue(ctx: ClauseContext, next: Token): number | null {
   const m = ctx.modifiers;
   const scalar = m.scalarAdjectives.has(next.norm);
   if (m.notAdjective.has(next.norm) || (m.modifiers.has(next.norm) && !scalar)) return null;
-  if (ctx.language === "de" && next.text !== next.norm && !isCaps(next)) return null;
+  // German: a capitalised noun ("zu Hause") or an infinitive ("zu erreichen") follows a preposition or particle.
+  if (
+    ctx.language === "de" &&
+    ((next.text !== next.norm && !isCaps(next)) || (!scalar && /(?:en|ern|eln)$/.test(next.norm)))
+  )
+    return null;
   const value = wordValue(ctx.language, next.norm);
   if (value !== undefined && value > 0.5) return null;
   const adjective =
@@ -173,6 +184,7 @@ function collect(ctx: ClauseContext, start: number, end: number): { items: Item[
     }
     let value = wordValue(ctx.language, t.norm);
     if (value === undefined || value === 0) continue;
+    if (m.approximators.has(t.norm) && isCount(ctx, i + 1, end)) continue;
     if (i > start && t.text !== t.norm && m.nounsWhenCapitalized.has(t.norm) && !isCaps(t)) continue;
     if (ctx.capsEmphasis && isCaps(t)) value += Math.sign(value) * CAPS_BOOST;
     items.push({

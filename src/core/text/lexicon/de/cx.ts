@@ -28,6 +28,10 @@ warten seit -2
 warteschleife -1.5
 in der warteschleife -2
 keine antwort* -2
+immer noch keine antwort* -2.6
+noch immer keine antwort* -2.6
+immer noch keine rückmeldung* -2.6
+immer noch keine reaktion -2.6
 keine rückmeldung* -2
 kein rückruf -2
 keinen rückruf -2
