@@ -3,6 +3,7 @@ import type { Stores } from "../core/stores.js";
 import { feedbackRelayHandler } from "./feedback-relay.js";
 import type { OutboxHandler } from "./outbox-worker.js";
 import { surveyInvitationHandler } from "./survey-invitations.js";
+import { textEmergingHandler } from "./text-emerging.js";
 
 /**
  * Outbox topics and their handlers. Features add their topics here (facts relay, enrichment, case
@@ -13,5 +14,6 @@ export function outboxHandlers(stores: Stores, config: AppConfig): Record<string
   return {
     "feedback.relay": feedbackRelayHandler(stores),
     "survey.invitation": surveyInvitationHandler(stores, config),
+    "text.emerging": textEmergingHandler(stores),
   };
 }

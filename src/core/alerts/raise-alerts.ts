@@ -1,0 +1,39 @@
+import type { Db } from "../db/connect.js";
+import type { AlertSeverity } from "../db/schema.js";
+import { uuidv7 } from "../ids.js";
+import { toAlert } from "./alert-row.js";
+import type { TAlert } from "./alerts.schema.js";
+
+export interface NewAlert {
+  kind: string;
+  dedupeKey: string;
+  severity: AlertSeverity;
+  title: string;
+  details: Record<string, unknown>;
+}
+
+/** Inserts the alerts whose dedupe key the workspace has not seen yet; returns only those. */
+export async function raiseAlerts(
+  db: Db,
+  workspaceId: string,
+  alerts: readonly NewAlert[],
+): Promise<TAlert[]> {
+  if (alerts.length === 0) return [];
+  const rows = await db
+    .insertInto("alerts")
+    .values(
+      alerts.map((a) => ({
+        id: uuidv7(),
+        workspace_id: workspaceId,
+        kind: a.kind,
+        dedupe_key: a.dedupeKey,
+        severity: a.severity,
+        title: a.title,
+        details: JSON.stringify(a.details),
+      })),
+    )
+    .onConflict((oc) => oc.columns(["workspace_id", "dedupe_key"]).doNothing())
+    .returningAll()
+    .execute();
+  return rows.map(toAlert).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
