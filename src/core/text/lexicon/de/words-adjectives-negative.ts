@@ -32,12 +32,14 @@ abstoßend* -2.6
 übel* -2.0
 lausig* -2.2
 dürftig* -1.6
+bedürftig* -0.3
+gewöhnungsbedürftig* -1.0
+erklärungsbedürftig* -0.8
 mangelhaft* -2.2
 ungenügend* -2.5
 unzureichend* -2.0
 unbefriedigend* -2.0
 mittelmäßig* -1.0
-mäßig* -1.0
 bescheiden* -1.2
 schwach* -1.5
 unterdurchschnittlich* -1.6
@@ -71,7 +73,13 @@ jämmerlich* -2.4
 kläglich* -2.0
 kümmerlich* -1.8
 traurig* -1.8
-bitter* -1.3
+bitter -1.3
+bittere -1.3
+bitteren -1.3
+bitterer -1.3
+bitteres -1.3
+bitterlich* -1.5
+bitterböse* -2.3
 unnötig* -1.4
 überflüssig* -1.4
 vergeblich* -1.8
@@ -98,7 +106,11 @@ unfreundlich* -2.2
 unhöflich* -2.2
 unverschämt* -2.8
 frech* -2.2
-dreist* -2.4
+dreist -2.4
+dreiste -2.4
+dreisten -2.4
+dreister -2.4
+dreistes -2.4
 respektlos* -2.4
 rücksichtslos* -2.3
 taktlos* -1.8
@@ -245,7 +257,6 @@ unvorbereitet* -1.5
 # speed and timing
 langsam* -1.2
 schleppend* -1.7
-träge* -1.5
 zäh -1.3
 zähe -1.3
 zähen -1.3
@@ -289,6 +300,9 @@ fehleranfällig* -1.8
 störanfällig* -1.8
 reparaturanfällig* -1.8
 anfällig* -1.2
+funktionsuntüchtig* -2.0
+grenzwertig* -1.5
+geringwertig* -1.0
 instabil* -1.5
 unausgereift* -1.8
 undurchdacht* -1.8

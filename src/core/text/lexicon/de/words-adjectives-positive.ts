@@ -152,6 +152,9 @@ oki 1.0
 # quality, product, build
 hochwertig* 2.2
 wertig* 1.5
+gleichwertig* 0.3
+höherwertig* 1.0
+neuwertig* 1.5
 edel 1.5
 edle 1.5
 edlen 1.5
@@ -174,7 +177,6 @@ hilfreich* 2.0
 stabil* 1.3
 robust* 1.3
 langlebig* 1.8
-haltbar* 1.0
 strapazierfähig* 1.2
 leistungsstark* 1.8
 zuverlässig* 2.1
@@ -200,10 +202,8 @@ mühelos* 1.8
 bequem* 1.8
 komfortabel* 2.0
 handlich* 1.3
-kompakt* 0.6
 leise 1.0
 geräuscharm* 1.2
-schick 1.6
 
 # price and conditions
 preiswert* 1.8
@@ -229,7 +229,15 @@ attraktiv* 1.6
 fairerweise 0.5
 
 # speed and timing
-schnell* 1.4
+schnell 1.4
+schnelle 1.4
+schnellen 1.4
+schneller 1.4
+schnelles 1.4
+schnellem 1.4
+schnellste* 1.8
+schnelligkeit* 1.5
+sauschnell* 2.0
 zügig* 1.6
 flott 1.5
 flotter 1.5
@@ -334,6 +342,9 @@ einladend* 1.8
 wohltuend* 2.0
 erholsam* 2.0
 entspannend* 1.8
+entspannen 1.5
+entspannung* 1.5
+spannend* 1.5
 erfrischend* 1.8
 lecker* 2.3
 köstlich* 2.6

@@ -583,7 +583,8 @@ nur aufs geld aus -2.5
 nur auf geld aus -2.5
 geldgeil* -2.8
 profitgier* -2.6
-gierig* -2.2
 habgierig* -2.5
+geldgierig* -2.6
+raffgierig* -2.5
 geizig* -1.6
 `;

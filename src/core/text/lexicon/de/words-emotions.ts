@@ -94,6 +94,8 @@ entnervt* -2.4
 gereizt* -1.8
 frustriert* -2.4
 frust* -2.3
+frustrier* -2.4
+frustration* -2.3
 verzweif* -2.8
 fassungslos* -2.5
 sprachlos* -1.5
@@ -162,7 +164,7 @@ hingehalten* -2.0
 im stich gelassen -2.6
 alleingelassen* -2.0
 allein gelassen -2.0
-übervorteilt* -2.0
+übervorteil* -2.0
 benachteiligt* -1.8
 diskriminier* -2.5
 schikan* -2.5

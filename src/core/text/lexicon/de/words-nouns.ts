@@ -72,6 +72,7 @@ albtraum* -3.0
 alptraum* -3.0
 horror* -2.8
 drama* -1.5
+dramatisch* -1.5
 tragödie* -2.0
 trauerspiel* -2.5
 armutszeugnis* -2.8
@@ -180,6 +181,7 @@ kakerlak* -2.8
 bettwanz* -3.0
 wanzen -2.5
 ratte* -2.3
+ratter* -1.0
 mäuse -1.8
 silberfisch* -1.8
 flöhe -2.2
@@ -196,6 +198,7 @@ hitze -1.0
 kälte -1.0
 gedränge* -1.5
 stau -1.5
+verkehrsstau* -1.5
 staus -1.5
 baustelle* -0.8
 umleitung* -0.5
@@ -274,7 +277,7 @@ glücksfall* 2.3
 glück 1.3
 unglück* -2.0
 traum* 2.0
-traumat* -2.5
+trauma* -2.3
 paradies* 2.3
 oase 1.8
 juwel* 2.2

@@ -690,6 +690,12 @@ nicht der bringer -1.8
 nicht das wahre -1.5
 nicht mein fall -1.3
 eher mäßig -1.3
+sehr mäßig -1.5
+nur mäßig -1.3
+mäßiger service -1.5
+mäßige qualität -1.5
+mäßiges essen -1.5
+mäßig bis schlecht -2.0
 eher schlecht -2.0
 eher enttäuschend -2.0
 mehr schlecht als recht -2.2

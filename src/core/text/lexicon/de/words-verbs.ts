@@ -52,7 +52,11 @@ ich liebe 3.0
 wir lieben 3.0
 genieß* 2.2
 genoss 2.0
-genossen 2.0
+sehr genossen 2.4
+richtig genossen 2.4
+haben es genossen 2.2
+habe es genossen 2.2
+haben wir genossen 2.2
 schwärm* 2.4
 beeindruck* 2.2
 verwöhn* 1.8
@@ -140,6 +144,8 @@ klage* -1.5
 
 # waiting and delays
 warte* -0.8
+wartezeit* -0.8
+warteschlange* -1.2
 gewartet -0.6
 wartete -0.8
 warten lassen -1.8
