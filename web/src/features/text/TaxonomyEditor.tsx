@@ -40,7 +40,9 @@ export function TaxonomyEditor({
   const reset = useResetTaxonomy(workspaceId);
   const problems = draftProblems(drafts);
   const aspects = drafts.map(fromDraft);
-  const dirty = JSON.stringify(aspects) !== JSON.stringify(base.aspects);
+  // Compared in draft form, so a stored list that only normalises differently is not a change.
+  const dirty =
+    JSON.stringify(aspects) !== JSON.stringify(base.aspects.map((a) => fromDraft(toDraft(a, ""))));
   const blocked = problems.some((p) => p.length > 0) || drafts.length > TAXONOMY_LIMITS.aspects;
   const conflict = isApiError(save.error) && save.error.status === 409;
 

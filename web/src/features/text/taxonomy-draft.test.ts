@@ -16,6 +16,11 @@ describe("taxonomy drafts", () => {
     expect(fromDraft(toDraft(waiting, "a"))).toEqual(waiting);
   });
 
+  it("keep a stored phrase with a line break in it as one keyword", () => {
+    const odd = { ...waiting, keywords: { de: ["lange\n   gewartet"], en: [] } };
+    expect(fromDraft(toDraft(odd, "a")).keywords.de).toEqual(["lange gewartet"]);
+  });
+
   it("read keywords one a line: trimmed, lower case, without blanks or repeats", () => {
     expect(keywordLines("  Wartezeit \n\nwarte*\nWARTEZEIT\r\n on   hold ")).toEqual([
       "wartezeit",

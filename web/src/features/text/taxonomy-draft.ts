@@ -14,13 +14,16 @@ export interface AspectDraft {
   isNew: boolean;
 }
 
+// One keyword a line: whitespace inside a stored phrase (even a line break) becomes one space.
+const asLines = (keywords: string[]) => keywords.map((k) => k.trim().replace(/\s+/g, " ")).join("\n");
+
 export const toDraft = (a: AspectDefinition, id: string): AspectDraft => ({
   id,
   key: a.key,
   labelDe: a.label.de,
   labelEn: a.label.en,
-  keywordsDe: a.keywords.de.join("\n"),
-  keywordsEn: a.keywords.en.join("\n"),
+  keywordsDe: asLines(a.keywords.de),
+  keywordsEn: asLines(a.keywords.en),
   enabled: a.enabled,
   isNew: false,
 });
