@@ -94,6 +94,13 @@ describe("German lexicon word lists", () => {
     }
   });
 
+  it("every entry with ä, ö, ü or ß also exists spelled with ae, oe, ue, ss", () => {
+    const keys = new Set(DE_WORD_LISTS.flatMap((list) => entries(list).map((e) => e.key)));
+    const fold = (s: string) =>
+      s.replaceAll("ä", "ae").replaceAll("ö", "oe").replaceAll("ü", "ue").replaceAll("ß", "ss");
+    expect([...keys].filter((k) => /[äöüß]/.test(k) && !keys.has(fold(k)))).toEqual([]);
+  });
+
   it("holds at least 3,000 entries", () => {
     const total = DE_WORD_LISTS.reduce((n, list) => n + entries(list).length, 0);
     expect(total).toBeGreaterThanOrEqual(3000);

@@ -5,6 +5,7 @@
  */
 import { ADJECTIVES_NEGATIVE } from "./words-adjectives-negative.js";
 import { ADJECTIVES_POSITIVE } from "./words-adjectives-positive.js";
+import { ASCII_SPELLINGS } from "./words-ascii.js";
 import { COLLOQUIAL } from "./words-colloquial.js";
 import { CX_COMMERCE_TRAVEL, CX_FINANCE_SERVICES, CX_TELECOM_DIGITAL } from "./words-cx.js";
 import { EMOTIONS } from "./words-emotions.js";
@@ -30,4 +31,5 @@ export const DE_WORD_LISTS: readonly string[] = [
   CX_FINANCE_SERVICES,
   COLLOQUIAL,
   NEUTRAL_OVERRIDES,
+  ASCII_SPELLINGS,
 ];
