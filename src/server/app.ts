@@ -11,6 +11,7 @@ import { idempotency } from "./middleware/idempotency.js";
 import { rateLimit } from "./middleware/rate-limit.js";
 import { router } from "./openapi.js";
 import { problem } from "./problem.js";
+import { alertRoutes } from "./routes/alerts.js";
 import { apiKeyRoutes } from "./routes/api-keys.js";
 import { authRoutes } from "./routes/auth.js";
 import { feedbackRoutes } from "./routes/feedback.js";
@@ -56,6 +57,7 @@ const features = [
   feedbackRoutes,
   metricsRoutes,
   textTaxonomyRoutes,
+  alertRoutes,
   textRoutes,
 ];
 

@@ -204,6 +204,20 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
       .execute();
     return id;
   },
+  alertId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("alerts")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        kind: "emerging_topic",
+        dedupe_key: `foreign:${id}`,
+        title: "Foreign",
+      })
+      .execute();
+    return id;
+  },
   messageId: async (stores, foreign) => {
     const id = await enqueue(stores.sor.db, {
       workspaceId: foreign.workspaceId,
