@@ -1,8 +1,10 @@
 import type { AppConfig } from "../core/config.js";
 import type { Stores } from "../core/stores.js";
+import { feedbackEnrichHandler } from "./feedback-enrich.js";
 import { feedbackRelayHandler } from "./feedback-relay.js";
 import type { OutboxHandler } from "./outbox-worker.js";
 import { surveyInvitationHandler } from "./survey-invitations.js";
+import { textBackfillHandler } from "./text-backfill.js";
 import { textEmergingHandler } from "./text-emerging.js";
 
 /**
@@ -15,5 +17,7 @@ export function outboxHandlers(stores: Stores, config: AppConfig): Record<string
     "feedback.relay": feedbackRelayHandler(stores),
     "survey.invitation": surveyInvitationHandler(stores, config),
     "text.emerging": textEmergingHandler(stores),
+    "feedback.enrich": feedbackEnrichHandler(stores, config),
+    "text.backfill": textBackfillHandler(stores, config),
   };
 }
