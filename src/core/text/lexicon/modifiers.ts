@@ -20,6 +20,8 @@ export interface LanguageModifiers {
   /** Two-word modifiers, keyed "first second": counterfactuals such as "would have", "wanted to". */
   pairModifiers: Map<string, Modifier>;
   contrast: Map<string, ContrastKind>;
+  /** Words saying a problem is over ("behoben", "resolved"): they negate the problem next to them. */
+  resolution: Set<string>;
   /** Two-word sequences that look like negation but are not ("nicht nur", "not only"). */
   notNegation: Set<string>;
   /** "zu"/"too": followed by an adjective it makes a complaint ("zu teuer", "too small"). */
@@ -70,14 +72,14 @@ const DE: LanguageModifiers = {
     ...words(
       "negation",
       NEGATION,
-      "nicht nich net kein keine keinen keinem keiner keines keins nie niemals nirgends nirgendwo nichts niemand niemanden niemandem ohne weder",
+      "nicht nich net nix kein keine keinen keinem keiner keines keins nie niemals nirgends nirgendwo nichts niemand niemanden niemandem ohne weder",
     ),
     ...words("downtoner", -0.4, "kaum wenig"),
     ...words("downtoner", COUNTERFACTUAL_DE, "wäre wären hätte hätten eigentlich"),
     ...words(
       "intensifier",
       1.3,
-      "sehr immer extrem total echt super richtig wirklich absolut äußerst äusserst voll mega ultra enorm höchst besonders unglaublich unheimlich ungemein derart dermaßen dermassen so viel gar überhaupt völlig komplett durchaus deutlich wahnsinnig furchtbar schrecklich unfassbar unsagbar",
+      "sehr immer zutiefst ständig ernsthaft extrem total echt super richtig wirklich absolut äußerst äusserst voll mega ultra enorm höchst besonders unglaublich unheimlich ungemein derart dermaßen dermassen so viel gar überhaupt völlig komplett durchaus deutlich wahnsinnig furchtbar schrecklich unfassbar unsagbar",
     ),
     ...words(
       "downtoner",
@@ -94,6 +96,9 @@ const DE: LanguageModifiers = {
     ),
     ...["obwohl", "obgleich", "wenngleich", "zwar"].map((w): [string, ContrastKind] => [w, "although"]),
   ]),
+  resolution: set(
+    "behoben beseitigt gelöst beendet endet vorbei abgewendet aufgehoben repariert geklärt ausgeräumt überstanden",
+  ),
   notNegation: set("nicht_nur nicht_umsonst kein_wunder nichts_dagegen"),
   excess: set("zu"),
   scalarAdjectives: set(
@@ -180,6 +185,7 @@ const EN: LanguageModifiers = {
     ].map((w): [string, ContrastKind] => [w, "but"]),
     ...["although", "whereas", "while"].map((w): [string, ContrastKind] => [w, "although"]),
   ]),
+  resolution: set("resolved fixed solved sorted ended lifted averted repaired cleared"),
   notNegation: set("not_only no_doubt not_just never_fails"),
   excess: set("too"),
   scalarAdjectives: set(

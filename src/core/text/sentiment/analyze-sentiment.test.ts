@@ -98,6 +98,17 @@ describe("analyzeSentiment: negation", () => {
   });
 });
 
+describe("analyzeSentiment: resolved problems", () => {
+  it("reads a problem that is over as good news, unless it is not over", () => {
+    expect(de("Störung behoben.").label).toBe("positive");
+    expect(cues(de("Störung behoben."))).toEqual(["word:Störung", "negation:behoben"]);
+    expect(de("Der Fehler ist immer noch nicht behoben.").label).toBe("negative");
+    expect(de("Der Fehler wurde nicht behoben.").label).toBe("negative");
+    expect(en("The outage was resolved within an hour.").label).toBe("positive");
+    expect(en("The outage is not resolved.").label).toBe("negative");
+  });
+});
+
 describe("analyzeSentiment: intensifiers and downtoners", () => {
   it("orders German degrees: sehr/extrem/super > plain > etwas/ziemlich; kaum flips", () => {
     const plain = de("Freundlich.").score;
@@ -189,11 +200,13 @@ describe("analyzeSentiment: emoji, punctuation, capitals, politeness", () => {
     expect(cues(de("ok 🙂"))).toContain("emoji:🙂");
   });
 
-  it("amplifies with !!! and ??, weakens a plain question, emphasises ALL CAPS", () => {
+  it("amplifies with !!!, weakens questions (?? and ?! too), emphasises ALL CAPS", () => {
     expect(de("Schlecht!!!").score).toBeLessThan(de("Schlecht.").score);
     expect(cues(de("Schlecht!!!"))).toContain("punctuation:!!!");
-    expect(en("Why so slow??").score).toBeLessThan(en("Why so slow?").score);
     expect(en("Is it good?").score).toBeLessThan(en("It is good.").score);
+    expect(en("Why so slow??").score).toBeGreaterThan(en("So slow.").score);
+    expect(de("Warum so langsam?!").score).toBeLessThan(de("Warum so langsam?").score);
+    expect(cues(en("Why so slow??"))).toContain("punctuation:??");
     expect(en("The service was TERRIBLE today").score).toBeLessThan(
       en("The service was terrible today").score,
     );

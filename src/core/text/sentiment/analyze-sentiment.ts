@@ -18,8 +18,7 @@ const POSITION_GAIN = 0.1;
 const MAX_POSITION_GAIN = 0.5;
 const EXCLAMATION = 0.292;
 const MAX_EXCLAMATIONS = 4;
-const QUESTION_MARKS = 0.18;
-/** A plain question ("Ist das gut?") asserts less than a statement. */
+/** A question ("Ist das gut?", "Warum so langsam??") asserts less than a statement, however many marks it has. */
 const QUESTION_SCALE = 0.6;
 
 export const normalizeScore = (raw: number): number => (raw === 0 ? 0 : raw / Math.sqrt(raw * raw + ALPHA));
@@ -27,7 +26,7 @@ export const normalizeScore = (raw: number): number => (raw === 0 ? 0 : raw / Ma
 export const labelOf = (score: number): Polarity =>
   score >= POSITIVE_THRESHOLD ? "positive" : score <= -NEGATIVE_THRESHOLD ? "negative" : "neutral";
 
-/** Emphasis from "!" and "??"/"?!" and the weakening of a plain question; returns the new raw score. */
+/** Emphasis from "!" and the weakening of a question; returns the new raw score. */
 function punctuate(ctx: ClauseContext, clause: Clause, raw: number, cues: SentimentCue[]): number {
   if (raw === 0) return 0;
   let exclamations = 0;
@@ -44,12 +43,20 @@ function punctuate(ctx: ClauseContext, clause: Clause, raw: number, cues: Sentim
   }
   if (marks.length === 0) return raw;
   for (const i of marks) cues.push(cueOf(ctx, i, i + 1, "punctuation", 0));
-  const sign = Math.sign(raw);
-  let result = raw + sign * EXCLAMATION * Math.min(exclamations, MAX_EXCLAMATIONS);
-  if (questions >= 2 || (questions === 1 && exclamations > 0))
-    result += sign * QUESTION_MARKS * Math.min(questions, 3);
-  else if (questions === 1) result *= QUESTION_SCALE;
-  return result;
+  const result = raw + Math.sign(raw) * EXCLAMATION * Math.min(exclamations, MAX_EXCLAMATIONS);
+  return questions > 0 ? result * QUESTION_SCALE : result;
+}
+
+/**
+ * Long texts collect stray sentiment words (a report that mentions a strike is not a complaint),
+ * so the text's sum is divided by √(words / REFERENCE_WORDS) beyond that length.
+ */
+const REFERENCE_WORDS = 20;
+
+function lengthDamping(tokens: Token[]): number {
+  let words = 0;
+  for (const t of tokens) if (t.kind === "word") words++;
+  return words > REFERENCE_WORDS ? Math.sqrt(words / REFERENCE_WORDS) : 1;
 }
 
 /** A word or phrase said again adds less: quoted titles and copied teasers repeat themselves. */
@@ -134,7 +141,7 @@ export function analyzeSentiment(text: string, tokens: Token[], language: RuleLa
     result.push({ from: span.from, to: span.to, text: span.text, label: labelOf(score), score, cues });
     total += raw * clause.weight * (1 + Math.min(POSITION_GAIN * index, MAX_POSITION_GAIN));
   });
-  const score = round(normalizeScore(total));
+  const score = round(normalizeScore(total / lengthDamping(tokens)));
   return { label: labelOf(score), score, clauses: result };
 }
 

@@ -86,12 +86,20 @@ export function splitCompound(
   return null;
 }
 
-/** Exact word; for a hyphenated word its last part ("Verspätungs-App" is an app); then a stem, then (German) a compound split. */
+/**
+ * Exact word; for a hyphenated word its last part ("Verspätungs-App" is an app) or a strong first
+ * part ("Horror-Fahrt"); then a stem, then (German) a compound split.
+ */
 function lookup(lexicon: CompiledLexicon, norm: string, compounds: boolean): number | undefined {
   const exact = lexicon.words.get(norm);
   if (exact !== undefined) return exact;
   const dash = norm.lastIndexOf("-");
-  if (dash > 0 && dash < norm.length - 1) return lookup(lexicon, norm.slice(dash + 1), compounds);
+  if (dash > 0 && dash < norm.length - 1) {
+    const head = lookup(lexicon, norm.slice(dash + 1), compounds);
+    if (head !== undefined) return head;
+    const first = lookup(lexicon, norm.slice(0, norm.indexOf("-")), compounds);
+    return first !== undefined && Math.abs(first) >= STRONG_MODIFIER ? first : undefined;
+  }
   return stemOf(lexicon, norm, 3, true) ?? (compounds ? splitCompound(lexicon, norm)?.value : undefined);
 }
 

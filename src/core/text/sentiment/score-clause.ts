@@ -6,6 +6,7 @@
 import type { RuleLanguage, SentimentCue } from "../analysis.js";
 import type { LanguageModifiers, Modifier } from "../lexicon/modifiers.js";
 import type { Token } from "../tokenize.js";
+import { attachModifiers } from "./attach-modifiers.js";
 import { applyContactRules } from "./contact-rules.js";
 import { emojiValue } from "./emoji.js";
 import { phrasesAt, wordValue } from "./lookup.js";
@@ -20,12 +21,14 @@ export interface Item {
   polite: boolean;
 }
 
-interface ModifierAt {
+export interface ModifierAt {
   index: number;
   /** Exclusive end: two-word modifiers span two tokens. */
   end: number;
   modifier: Modifier;
   used: boolean;
+  /** A resolution word ("behoben", "resolved") negates a problem on either side of it. */
+  resolves: boolean;
 }
 
 export interface ClauseEvidence {
@@ -45,12 +48,10 @@ export interface ClauseContext {
   ignored: Uint8Array;
 }
 
-const WINDOW = 3;
-/** Negating a negative word gives a mild positive ("nicht schlecht", "kein Problem", "not bad"). */
-const NEGATED_NEGATIVE = -0.35;
 const CAPS_BOOST = 0.733;
 const EXCESS_BASE = -1.5;
 const INTENSIFY: Modifier = { kind: "intensifier", scale: 1.3 };
+const RESOLVE: Modifier = { kind: "negation", scale: -0.74 };
 
 export const cueOf = (
   ctx: ClauseContext,
@@ -159,9 +160,13 @@ function collect(ctx: ClauseContext, start: number, end: number): { items: Item[
         continue;
       }
     }
+    if (m.resolution.has(t.norm)) {
+      mods.push({ index: i, end: i + 1, modifier: RESOLVE, used: false, resolves: true });
+      continue;
+    }
     const pair = next ? m.pairModifiers.get(`${t.norm} ${next.norm}`) : undefined;
     if (pair) {
-      mods.push({ index: i, end: i + 2, modifier: pair, used: false });
+      mods.push({ index: i, end: i + 2, modifier: pair, used: false, resolves: false });
       i++;
       continue;
     }
@@ -175,11 +180,11 @@ function collect(ctx: ClauseContext, start: number, end: number): { items: Item[
       !(next && m.notNegation.has(`${t.norm}_${next.norm}`)) &&
       (!dual || followedBySentiment)
     ) {
-      mods.push({ index: i, end: i + 1, modifier, used: false });
+      mods.push({ index: i, end: i + 1, modifier, used: false, resolves: false });
       continue;
     }
     if (dual && followedBySentiment) {
-      mods.push({ index: i, end: i + 1, modifier: INTENSIFY, used: false });
+      mods.push({ index: i, end: i + 1, modifier: INTENSIFY, used: false, resolves: false });
       continue;
     }
     let value = wordValue(ctx.language, t.norm);
@@ -199,59 +204,10 @@ function collect(ctx: ClauseContext, start: number, end: number): { items: Item[
   return { items, mods };
 }
 
-function apply(item: Item, mod: ModifierAt): void {
-  mod.used = true;
-  const { kind, scale } = mod.modifier;
-  if (kind === "negation" || scale < 0) {
-    item.value *= item.value < 0 ? NEGATED_NEGATIVE * (kind === "negation" ? 1 : 0.5) : scale;
-    item.negated = true;
-  } else {
-    item.value *= scale;
-  }
-}
-
 export function scoreClause(ctx: ClauseContext, start: number, end: number): ClauseEvidence {
   const { items, mods } = collect(ctx, start, end);
-  let m = mods.length - 1;
-  // Modifiers in front: up to WINDOW words before the item, nearest first, not past an earlier item.
-  for (let k = items.length - 1; k >= 0; k--) {
-    const item = items[k] as Item;
-    const floor = Math.max(start, items[k - 1]?.end ?? start, item.start - WINDOW);
-    while (m >= 0 && (mods[m] as ModifierAt).index >= item.start) m--;
-    if (item.kind === "emoji") continue;
-    for (let j = m; j >= 0 && (mods[j] as ModifierAt).index >= floor; j--) {
-      const mod = mods[j] as ModifierAt;
-      if (!mod.used) apply(item, mod);
-    }
-  }
-  if (ctx.language === "de") attachTrailingNegations(ctx, items, mods);
+  attachModifiers(ctx, start, items, mods);
   applyContactRules(ctx, start, end, items);
   const modifierCues = mods.filter((x) => x.used).map((x) => cueOf(ctx, x.index, x.end, x.modifier.kind, 0));
   return { items, modifierCues };
-}
-
-/**
- * German puts the negation after a finite verb ("das gefällt mir gar nicht", "es klappt nicht"):
- * a negation that modified nothing after it negates the nearest item up to WINDOW words before it,
- * together with the intensifiers right in front of it ("gar", "überhaupt"), unless a comma is between.
- */
-function attachTrailingNegations(ctx: ClauseContext, items: Item[], mods: ModifierAt[]): void {
-  for (let j = 0; j < mods.length; j++) {
-    const mod = mods[j] as ModifierAt;
-    if (mod.used || mod.modifier.kind !== "negation") continue;
-    const item = findLast(items, (it) => it.end <= mod.index && it.kind !== "emoji");
-    if (!item || item.negated || mod.index - item.end >= WINDOW) continue;
-    if (ctx.tokens.slice(item.end, mod.index).some((t) => t.kind === "punct")) continue;
-    for (let b = j - 1; b >= 0; b--) {
-      const before = mods[b] as ModifierAt;
-      if (before.used || before.index < item.end || before.modifier.kind !== "intensifier") break;
-      apply(item, before);
-    }
-    apply(item, mod);
-  }
-}
-
-function findLast<T>(list: T[], test: (x: T) => boolean): T | undefined {
-  for (let i = list.length - 1; i >= 0; i--) if (test(list[i] as T)) return list[i];
-  return undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * German CX additions written for this project, applied after the word lists (./words-*.ts) so
  * they can adjust them: service verbs whose negation is a complaint ("hat nicht funktioniert"),
- * waiting and contact phrases, greetings that are not praise.
+ * waiting and contact phrases, incidents and disruptions, greetings that are not praise, and
+ * milder values for words that news and announcements use without complaining (Streik, Baustelle).
  */
 export const DE_CX = `
 funktionier* 1
@@ -13,8 +14,6 @@ angekommen 0.8
 geliefert 0.5
 geholfen 1.5
 hilft 1.2
-gelöst 1.5
-behoben 1.2
 erledigt 1
 ewig -1
 ewig gedauert -2.5
@@ -67,4 +66,107 @@ viele grüße 0
 beste grüße 0
 freundliche grüße 0
 freundlichen grüßen 0
+# reported rather than experienced: labour disputes and building works are news before they are complaints
+streik* -0.8
+bestreikt* -1
+warnstreik* -0.8
+ausstand -0.8
+schlichtung* 0
+baustelle* -0.4
+# disruptions and failures
+entfällt -1
+entfallen -0.8
+umgeleitet -0.8
+umleitung* -0.6
+sperrung* -1
+außer betrieb -1.8
+ausser betrieb -1.8
+betroffen -0.8
+risiko -0.8
+risiken -0.8
+sicherheitsrisik* -1.5
+schwierig* -1.2
+kompliziert* -1.5
+umständlich* -1.5
+stinkt -2
+stinken -2
+gestunken -2
+komisch* -0.8
+geärgert -1.8
+ärgere -1.8
+überfordert -1.5
+überfordern -1.2
+nicht verstanden -1.2
+nix verstanden -1.5
+nichts verstanden -1.5
+boykott* -1.5
+# incidents: safety concerns wherever customers are (stations, shops, hotels)
+gewalt* -2
+angriff* -2
+angegriffen -2.2
+angreifen -2
+überfall* -2.5
+überfallen -2.5
+räuber* -2
+raub* -2
+diebstahl* -2
+diebe -2
+dieb -2
+gestohlen -2
+geklaut -2
+geplündert -2.5
+gesprengt -2
+vandalismus -2
+randal* -2
+pöbel* -2
+schlägerei* -2.5
+prügel* -2.2
+bedroh* -2
+missbraucht -3
+missbrauch -2.5
+vergewaltig* -3.5
+sexuell belästigt -3
+töten -3
+getötet -3
+tot -2
+tote -2.5
+toten -2.5
+unfall -2
+unfälle -2
+unfällen -2
+verletzte -1.8
+verunglückt -2.5
+brand -1.5
+evakuiert -1.5
+täter -1.5
+festgenommen -1
+# more failures and grievances
+krank -1.2
+murks* -2
+betrug -2.5
+betrüger* -2.5
+hinterher -0.6
+zum erliegen -2
+behinderung* -1.2
+erdrutsch -1.5
+betrunken* -1.5
+misshandel* -3
+schläger -2
+ungewiss -0.8
+nicht möglich -1.5
+unmut -2
+blockiert -1.5
+bashing -1.5
+zusammengequetscht -2
+entwendet -2
+fehlkalkulation* -2
+fehlplanung* -2
+fehlinformation* -1.8
+fehlentscheidung* -2
+# agreement and relief
+einigung* 1.5
+einigen sich 1.5
+geeinigt 1.5
+aufatmen 1.5
+schnäppchen* 1.5
 `;

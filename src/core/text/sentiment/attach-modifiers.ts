@@ -1,0 +1,108 @@
+/**
+ * Attaches modifiers to the sentiment items of a clause: those in front of an item (up to WINDOW
+ * words), German negations after their verb ("das gefällt mir nicht"), and resolution words on
+ * either side of a problem ("Störung behoben", "the issue was resolved"), unless negated
+ * themselves ("noch nicht behoben").
+ */
+import type { ClauseContext, Item, ModifierAt } from "./score-clause.js";
+
+/** Modifiers reach this many tokens. */
+const WINDOW = 3;
+const RESOLVED = 0.8;
+/** Negating a negative word gives a mild positive ("nicht schlecht", "kein Problem", "not bad"). */
+const NEGATED_NEGATIVE = -0.35;
+
+function apply(item: Item, mod: ModifierAt): void {
+  mod.used = true;
+  const { kind, scale } = mod.modifier;
+  if (mod.resolves) {
+    // A problem that is over is good news ("Störung behoben"), not merely "not bad".
+    item.value *= -RESOLVED;
+    item.negated = true;
+  } else if (kind === "negation" || scale < 0) {
+    item.value *= item.value < 0 ? NEGATED_NEGATIVE * (kind === "negation" ? 1 : 0.5) : scale;
+    item.negated = true;
+  } else {
+    item.value *= scale;
+  }
+}
+
+export function attachModifiers(ctx: ClauseContext, start: number, items: Item[], mods: ModifierAt[]): void {
+  cancelNegatedResolutions(mods);
+  let m = mods.length - 1;
+  // Modifiers in front: up to WINDOW words before the item, nearest first, not past an earlier item.
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = items[k] as Item;
+    const floor = Math.max(start, items[k - 1]?.end ?? start, item.start - WINDOW);
+    while (m >= 0 && (mods[m] as ModifierAt).index >= item.start) m--;
+    if (item.kind === "emoji") continue;
+    for (let j = m; j >= 0 && (mods[j] as ModifierAt).index >= floor; j--) {
+      const mod = mods[j] as ModifierAt;
+      if (!mod.used && !mod.resolves) apply(item, mod);
+    }
+  }
+  if (ctx.language === "de") attachTrailingNegations(ctx, items, mods);
+  attachResolutions(ctx, items, mods);
+}
+
+/** "nicht behoben", "not resolved": the problem stays; neither word changes anything. */
+function cancelNegatedResolutions(mods: ModifierAt[]): void {
+  for (let j = 1; j < mods.length; j++) {
+    const r = mods[j] as ModifierAt;
+    if (!r.resolves) continue;
+    const before = mods[j - 1] as ModifierAt;
+    if (before.modifier.kind === "negation" && !before.resolves && r.index - before.end <= 1) {
+      before.used = true;
+      r.used = true;
+    }
+  }
+}
+
+/**
+ * A resolution word negates the nearest unnegated problem within WINDOW words on either side,
+ * unless a negation right before it is part of a phrase ("immer noch nicht behoben").
+ */
+function attachResolutions(ctx: ClauseContext, items: Item[], mods: ModifierAt[]): void {
+  for (const mod of mods) {
+    if (!mod.resolves || mod.used) continue;
+    const before = ctx.tokens[mod.index - 1];
+    if (before && ctx.modifiers.modifiers.get(before.norm)?.kind === "negation") continue;
+    let best: Item | undefined;
+    let distance = WINDOW + 1;
+    for (const item of items) {
+      if (item.value >= 0 || item.negated || item.kind === "emoji") continue;
+      const d = item.end <= mod.index ? mod.index - item.end : item.start - mod.end;
+      if (d >= 0 && d < distance) {
+        best = item;
+        distance = d;
+      }
+    }
+    if (best) apply(best, mod);
+  }
+}
+
+/**
+ * German puts the negation after a finite verb ("das gefällt mir gar nicht", "es klappt nicht"):
+ * a negation that modified nothing after it negates the nearest item up to WINDOW words before it,
+ * together with the intensifiers right in front of it ("gar", "überhaupt"), unless a comma is between.
+ */
+function attachTrailingNegations(ctx: ClauseContext, items: Item[], mods: ModifierAt[]): void {
+  for (let j = 0; j < mods.length; j++) {
+    const mod = mods[j] as ModifierAt;
+    if (mod.used || mod.resolves || mod.modifier.kind !== "negation") continue;
+    const item = findLast(items, (it) => it.end <= mod.index && it.kind !== "emoji");
+    if (!item || item.negated || mod.index - item.end >= WINDOW) continue;
+    if (ctx.tokens.slice(item.end, mod.index).some((t) => t.kind === "punct")) continue;
+    for (let b = j - 1; b >= 0; b--) {
+      const before = mods[b] as ModifierAt;
+      if (before.used || before.index < item.end || before.modifier.kind !== "intensifier") break;
+      apply(item, before);
+    }
+    apply(item, mod);
+  }
+}
+
+function findLast<T>(list: T[], test: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i] as T)) return list[i];
+  return undefined;
+}
