@@ -78,7 +78,7 @@ describe("detectAspects", () => {
       ["reachability", ["on hold"]],
     ]);
     expect(keys("Hold on, I was on the phone", "en")).toEqual(["reachability"]);
-    expect(keys("Ich habe bis heute nicht mein Geld", "de")).toEqual(["waiting_time", "price"]);
+    expect(keys("Ich habe bis heute nicht meine Erstattung", "de")).toEqual(["waiting_time", "refund"]);
   });
 
   it("does not read English words into longer ones, nor German compounds from short keywords", () => {

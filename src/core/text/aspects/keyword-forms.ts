@@ -36,8 +36,8 @@ const DE_MIN_STEM = 4;
 // English: no "-er"/"-ly" (waiter ≠ wait, apply ≠ app); comparatives are listed in the taxonomy.
 const EN_ENDINGS = ["s", "es", "ed", "ing", "'s", "’s"];
 
-/** German compounds: a keyword this long matches as the start or end of a longer word. */
-export const COMPOUND_MIN_KEYWORD = 4;
+/** German compounds: a keyword this long matches as the start or end of a longer word ("netz" would find "Bahnnetz", "nett" "Nettorendite"). */
+export const COMPOUND_MIN_KEYWORD = 5;
 /** The rest of a compound after a start keyword ("Netz|teil") must be at least this long. */
 export const COMPOUND_MIN_REST = 4;
 /** The modifier before an end keyword ("Zug|verspätung") must be at least this long. */
