@@ -358,4 +358,59 @@ abwechslungsreich* 1.7
 vielfältig* 1.3
 modernisiert* 1.0
 renoviert* 0.8
+aufgeschlossen* 1.3
+zugänglich* 1.0
+tatkräftig* 1.8
+herzerwärmend* 2.5
+rührend* 1.8
+bodenständig* 1.2
+unaufdringlich* 1.2
+geschmackvoll* 2.0
+hochklassig* 2.5
+luxuriös* 2.0
+urig* 1.5
+maßgeschneidert* 1.5
+passgenau* 1.5
+zielführend* 1.3
+pragmatisch* 1.0
+nahtlos* 1.5
+lückenlos* 1.2
+plausibel* 0.8
+erschwinglich* 1.3
+bezahlbar* 1.0
+praktikabel* 0.8
+alltagstauglich* 1.3
+pflegeleicht* 1.3
+leichtgängig* 1.2
+ergonomisch* 1.2
+leistungsfähig* 1.5
+tipptopp* 2.5
+picobello 2.5
+beachtlich* 1.5
+respektabel* 1.3
+gediegen* 1.5
+appetitlich* 1.8
+knusprig* 1.2
+aromatisch* 1.5
+hausgemacht* 1.5
+lichtdurchflutet* 1.8
+wohnlich* 1.8
+kuschelig* 1.8
+heimelig* 1.8
+glänzend* 2.0
+bravourös* 2.5
+makellos sauber 2.8
+frisch zubereitet 2.0
+liebevoll zubereitet 2.5
+schön eingerichtet 2.2
+modern eingerichtet 1.8
+stilvoll eingerichtet 2.3
+geschmackvoll eingerichtet 2.4
+ruhig gelegen 1.8
+gut gelegen 1.8
+ideal gelegen 2.2
+perfekt gelegen 2.6
+gut gelaunt 1.8
+bestens gelaunt 2.2
+gut drauf 1.5
 `;

@@ -87,6 +87,20 @@ verkehrsguenstig* 1.3
 huebsch* 1.8
 koestlich* 2.6
 vielfaeltig* 1.3
+zugaenglich* 1.0
+tatkraeftig* 1.8
+herzerwaermend* 2.5
+ruehrend* 1.8
+bodenstaendig* 1.2
+luxurioes* 2.0
+massgeschneidert* 1.5
+zielfuehrend* 1.3
+lueckenlos* 1.2
+leichtgaengig* 1.2
+leistungsfaehig* 1.5
+glaenzend* 2.0
+bravouroes* 2.5
+schoen eingerichtet 2.2
 saumaessig* -2.6
 saumässig* -2.6
 fuerchterlich* -2.7
@@ -201,6 +215,24 @@ hellhoerig* -1.5
 ungemuetlich* -1.6
 duester* -1.2
 ungeniessbar* -2.5
+verdaechtig* -1.3
+gefuehllos* -2.0
+ueberladen* -1.3
+zugemuellt* -2.0
+vermuellt* -2.3
+waessrig* -1.3
+ungewuerzt* -1.0
+ueberwuerzt* -1.3
+aufgewaermt* -1.0
+schaebig* -2.0
+unpersoenlich* -1.3
+ueberhitzt* -1.5
+schwerfaellig* -1.5
+behaebig* -1.2
+autoritaer* -1.5
+unterkuehlt* -1.3
+untaetig* -1.8
+schlafmuetzig* -1.8
 # emotions
 gluecklich* 2.6
 uebergluecklich* 3.0
@@ -280,12 +312,23 @@ unterstuetzt* 1.2
 puenktlich geliefert 2.0
 bewaehrt hat 1.8
 laeuft rund 2.0
+gut erklaert 2.0
+verstaendlich erklaert 2.2
+geduldig erklaert 2.4
+ausfuehrlich erklaert 2.0
+hat mich ueberzeugt 2.2
+hat uns ueberzeugt 2.2
 kuendig* -1.0
 gekuendigt -1.2
 verzoeger* -1.8
 verspaet* -1.8
 ausfaell* -1.8
 faellt aus -1.8
+laesst nach -1.2
+liess nach -1.2
+frueher war alles besser -1.8
+frueher war es besser -1.8
+nicht mehr wie frueher -1.5
 abbrueche -1.5
 stuerzt ab -2.0
 stuerzte ab -2.0
@@ -304,6 +347,17 @@ zurueckweis* -1.5
 vernachlaessig* -1.8
 versaeum* -1.4
 belaestig* -2.2
+geschroepft -2.5
+schroepf* -2.5
+bedraengt* -1.8
+genoetigt -2.0
+noetigung* -2.3
+blossgestellt -2.2
+abgewuergt -2.0
+noergel* -1.3
+bemaengel* -1.5
+geruegt -1.5
+befuercht* -1.0
 angebruellt -2.6
 luegen -2.5
 luege -2.5
@@ -354,6 +408,7 @@ beitragserhoehung* -1.5
 erhoehung* -1.0
 pfaendung* -2.2
 bauernfaengerei* -2.5
+erbsenzaehler* -1.5
 ruecklastschrift* -1.2
 laerm* -1.8
 baulaerm* -1.8
@@ -382,12 +437,14 @@ gluecksgriff* 2.6
 gluecksfall* 2.3
 glueck 1.3
 unglueck* -2.0
+schnaeppchen* 1.8
 entschaedigung* 0.8
 kulanzloesung* 2.3
 loesung* 1.0
 unterstuetzung* 1.0
 professionalitaet* 2.0
 verstaendnis* 1.2
+verstaendnislos* -1.8
 einfuehlungsvermoegen* 2.0
 kundennaehe* 1.5
 flexibilitaet* 1.8
@@ -474,6 +531,16 @@ umgehend geloest 2.4
 direkt geloest 2.2
 gleich geloest 2.2
 problemlos geloest 2.5
+das problem geloest 2.2
+problem schnell geloest 2.4
+problem sofort geloest 2.5
+problem umgehend geloest 2.4
+problem direkt geloest 2.2
+problem wurde schnell geloest 2.4
+problem wurde sofort geloest 2.5
+problem ist geloest 2.2
+problem war schnell geloest 2.4
+anliegen geloest 2.0
 funktioniert ueberhaupt nicht -2.8
 geht ueberhaupt nicht -2.5
 laeuft nicht -1.5
@@ -660,6 +727,9 @@ puenktlich da 2.0
 puenktlich vor ort 2.0
 kam puenktlich 2.0
 techniker war puenktlich 2.2
+konto gekuendigt -2.0
+ueberweisung nicht angekommen -2.2
+falscher zaehlerstand -1.8
 ueberfuelltes wartezimmer -2.0
 gut aufgeklaert 2.0
 ausfuehrlich beraten 2.3

@@ -553,6 +553,31 @@ selber fehler -1.8
 gleiche problem -1.8
 gleiche problem wieder -2.3
 dasselbe problem -1.8
+rechnung falsch -2.0
+falsche rechnung -2.0
+rechnung stimmt nicht -2.0
+doppelte rechnung -2.0
+konto gekündigt -2.0
+überweisung nicht angekommen -2.2
+geld verschwunden -2.6
+geld weg -2.3
+karte funktioniert nicht -2.0
+karte einbehalten -2.0
+schnelle regulierung 2.2
+schnelle auszahlung 2.2
+falscher zählerstand -1.8
+strom abgestellt -2.2
+gas abgestellt -2.2
+sperrung angedroht -2.3
+stromsperre* -2.3
+gassperre* -2.3
+bus kam nicht -2.2
+zug kam nicht -2.2
+bahn kam nicht -2.2
+fuhr einfach vorbei -2.3
+einfach vorbeigefahren -2.3
+keinen termin bekommen -2.0
+sofort einen termin bekommen 2.2
 
 # health, public offices, other services
 ewige wartezeit -2.5

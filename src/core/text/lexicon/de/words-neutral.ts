@@ -214,6 +214,7 @@ schönfärb* -1.2
 schönred* -1.5
 schöngeredet* -1.5
 genossenschaft* 0.0
+mehrwertsteuer* 0.0
 besteck* 0.0
 dreistöckig* 0.0
 superbenzin* 0.0

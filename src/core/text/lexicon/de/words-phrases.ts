@@ -400,6 +400,21 @@ umgehend gelöst 2.4
 direkt gelöst 2.2
 gleich gelöst 2.2
 problemlos gelöst 2.5
+das problem gelöst 2.2
+problem schnell gelöst 2.4
+problem sofort gelöst 2.5
+problem umgehend gelöst 2.4
+problem direkt gelöst 2.2
+problem schnell behoben 2.2
+problem sofort behoben 2.3
+problem wurde schnell gelöst 2.4
+problem wurde sofort gelöst 2.5
+problem ist gelöst 2.2
+problem war schnell gelöst 2.4
+anliegen gelöst 2.0
+anliegen schnell bearbeitet 2.2
+anliegen sofort bearbeitet 2.2
+anliegen wurde schnell bearbeitet 2.2
 zur vollsten zufriedenheit 3.0
 zu meiner vollsten zufriedenheit 3.0
 zu meiner zufriedenheit 2.2

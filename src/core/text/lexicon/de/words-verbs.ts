@@ -127,6 +127,29 @@ läuft rund 2.0
 lief rund 2.0
 lief reibungslos 2.5
 lief alles 1.5
+gut erklärt 2.0
+verständlich erklärt 2.2
+geduldig erklärt 2.4
+ausführlich erklärt 2.0
+sofort ersetzt 2.2
+kostenlos ersetzt 2.2
+anstandslos ersetzt 2.4
+hat sich entschuldigt 1.5
+entschuldigte sich 1.5
+entschuldigten sich 1.5
+sich entschuldigt 1.3
+wiedergutgemacht 1.5
+vereinfacht* 1.0
+beschleunigt* 1.0
+optimiert* 1.0
+gemeistert 1.8
+hat mich überzeugt 2.2
+hat uns überzeugt 2.2
+hat sich verbessert 1.8
+deutlich verbessert 2.0
+hat sich gebessert 1.5
+immer besser 2.0
+wird immer besser 2.3
 `;
 
 export const VERBS_NEGATIVE = `
@@ -165,6 +188,24 @@ verschob* -1.0
 verschiebt -1.0
 vertagt -1.0
 abgesagt -1.8
+verschlechter* -2.0
+hat sich verschlechtert -2.3
+immer schlechter -2.3
+wird immer schlechter -2.5
+von mal zu mal schlechter -2.5
+nachgelassen -1.5
+hat nachgelassen -1.8
+hat stark nachgelassen -2.3
+lässt nach -1.2
+ließ nach -1.2
+früher war alles besser -1.8
+früher war es besser -1.8
+war schon mal besser -1.8
+schon mal besser -1.5
+nicht mehr wie früher -1.5
+so schlecht wie nie -2.8
+geplatzt -1.5
+durchgebrannt -1.8
 sagt ab -1.5
 sagte ab -1.8
 hinhalt* -2.0
@@ -276,6 +317,34 @@ drohte -1.8
 drohung* -2.2
 beleidig* -2.3
 beschimpf* -2.6
+geschröpft -2.5
+schröpf* -2.5
+verpatzt* -2.0
+versemmelt -2.0
+vermurkst* -2.2
+verschlimmbessert* -2.0
+bedrängt* -1.8
+genötigt -2.0
+nötigung* -2.3
+erpress* -2.8
+angeschnauzt -2.3
+ausgelacht -2.3
+verspottet -2.0
+bloßgestellt -2.2
+abgewürgt -2.0
+ins wort gefallen -1.8
+verklag* -1.8
+strafanzeige* -2.0
+schimpf* -1.8
+motz* -1.5
+nörgel* -1.3
+bemängel* -1.5
+gerügt -1.5
+befürcht* -1.0
+gebe auf -1.5
+aufgegeben -1.3
+gestohlen -2.3
+geklaut -2.3
 angeschrien -2.5
 angebrüllt -2.6
 angemotzt -2.2
