@@ -50,7 +50,8 @@ function locate(text: string, triggers: readonly string[]): Span[] {
  * Language, keywords and clauses stay the built-in ones: the provider answers sentiment and aspects.
  */
 export function httpProvider(settings: HttpProviderSettings, env: ProviderEnvironment): TextProvider {
-  const host = new URL(settings.url).host;
+  // A hand-edited URL that does not parse still names the engine; the request then falls back.
+  const host = URL.canParse(settings.url) ? new URL(settings.url).host : settings.url;
   return {
     fingerprint: `http:${settings.url}|${ENGINE}`,
     async analyze(items, { taxonomy, compiled }) {
