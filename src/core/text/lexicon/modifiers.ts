@@ -22,6 +22,10 @@ export interface LanguageModifiers {
   contrast: Map<string, ContrastKind>;
   /** Words saying a problem is over ("behoben", "resolved"): they negate the problem next to them. */
   resolution: Set<string>;
+  /** Sentence adverbs a negation does not flip ("leider nicht", "unfortunately not"). */
+  notNegatable: Set<string>;
+  /** Words that may follow a verb-final negation up to the clause end ("klappt nicht mehr", "kommt nicht an"). */
+  clauseFinalParticles: Set<string>;
   /** Two-word sequences that look like negation but are not ("nicht nur", "not only"). */
   notNegation: Set<string>;
   /** "zu"/"too": followed by an adjective it makes a complaint ("zu teuer", "too small"). */
@@ -98,6 +102,10 @@ const DE: LanguageModifiers = {
   ]),
   resolution: set(
     "behoben beseitigt gelöst beendet endet vorbei abgewendet aufgehoben repariert geklärt ausgeräumt überstanden",
+  ),
+  notNegatable: set("leider schade danke hoffentlich zum_glück glücklicherweise"),
+  clauseFinalParticles: set(
+    "mehr so ganz wirklich richtig auch ja doch wieder immer mal eben halt einfach an auf aus ein mit zu zurück vor weg los nach ab bei her hin fest",
   ),
   notNegation: set("nicht_nur nicht_umsonst kein_wunder nichts_dagegen"),
   excess: set("zu"),
@@ -186,6 +194,8 @@ const EN: LanguageModifiers = {
     ...["although", "whereas", "while"].map((w): [string, ContrastKind] => [w, "although"]),
   ]),
   resolution: set("resolved fixed solved sorted ended lifted averted repaired cleared"),
+  notNegatable: set("unfortunately sadly thanks hopefully luckily fortunately"),
+  clauseFinalParticles: new Set(),
   notNegation: set("not_only no_doubt not_just never_fails"),
   excess: set("too"),
   scalarAdjectives: set(

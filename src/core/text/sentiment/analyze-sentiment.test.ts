@@ -73,6 +73,9 @@ describe("analyzeSentiment: negation", () => {
     expect(trailing.label).toBe("negative");
     expect(cues(trailing)).toEqual(["phrase:gefällt mir", "intensifier:gar", "negation:nicht"]);
     expect(de("Das gefällt mir überhaupt nicht.").score).toBeLessThan(de("Das gefällt mir nicht.").score);
+    expect(de("Das Paket kommt leider nicht an.").label).toBe("negative");
+    // A trailing nicht negates its verb only at the end of the clause, not when a word follows it.
+    expect(de("Die Fehlermeldung ist nicht lesbar.").label).toBe("negative");
   });
 
   it("turns a negated negative into a mild positive", () => {

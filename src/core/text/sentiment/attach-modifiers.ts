@@ -4,6 +4,7 @@
  * either side of a problem ("Störung behoben", "the issue was resolved"), unless negated
  * themselves ("noch nicht behoben").
  */
+import type { Token } from "../tokenize.js";
 import type { ClauseContext, Item, ModifierAt } from "./score-clause.js";
 
 /** Modifiers reach this many tokens. */
@@ -27,7 +28,13 @@ function apply(item: Item, mod: ModifierAt): void {
   }
 }
 
-export function attachModifiers(ctx: ClauseContext, start: number, items: Item[], mods: ModifierAt[]): void {
+export function attachModifiers(
+  ctx: ClauseContext,
+  start: number,
+  end: number,
+  items: Item[],
+  mods: ModifierAt[],
+): void {
   cancelNegatedResolutions(mods);
   let m = mods.length - 1;
   // Modifiers in front: up to WINDOW words before the item, nearest first, not past an earlier item.
@@ -38,10 +45,11 @@ export function attachModifiers(ctx: ClauseContext, start: number, items: Item[]
     if (item.kind === "emoji") continue;
     for (let j = m; j >= 0 && (mods[j] as ModifierAt).index >= floor; j--) {
       const mod = mods[j] as ModifierAt;
-      if (!mod.used && !mod.resolves) apply(item, mod);
+      if (!mod.used && !mod.resolves && (mod.modifier.kind !== "negation" || negatable(ctx, item)))
+        apply(item, mod);
     }
   }
-  if (ctx.language === "de") attachTrailingNegations(ctx, items, mods);
+  if (ctx.language === "de") attachTrailingNegations(ctx, end, items, mods);
   attachResolutions(ctx, items, mods);
 }
 
@@ -86,12 +94,13 @@ function attachResolutions(ctx: ClauseContext, items: Item[], mods: ModifierAt[]
  * a negation that modified nothing after it negates the nearest item up to WINDOW words before it,
  * together with the intensifiers right in front of it ("gar", "überhaupt"), unless a comma is between.
  */
-function attachTrailingNegations(ctx: ClauseContext, items: Item[], mods: ModifierAt[]): void {
+function attachTrailingNegations(ctx: ClauseContext, end: number, items: Item[], mods: ModifierAt[]): void {
   for (let j = 0; j < mods.length; j++) {
     const mod = mods[j] as ModifierAt;
-    if (mod.used || mod.resolves || mod.modifier.kind !== "negation") continue;
+    if (mod.used || mod.resolves || mod.modifier.kind !== "negation" || !endsClause(ctx, mod.end, end))
+      continue;
     const item = findLast(items, (it) => it.end <= mod.index && it.kind !== "emoji");
-    if (!item || item.negated || mod.index - item.end >= WINDOW) continue;
+    if (!item || item.negated || !negatable(ctx, item) || mod.index - item.end >= WINDOW) continue;
     if (ctx.tokens.slice(item.end, mod.index).some((t) => t.kind === "punct")) continue;
     for (let b = j - 1; b >= 0; b--) {
       const before = mods[b] as ModifierAt;
@@ -101,6 +110,20 @@ function attachTrailingNegations(ctx: ClauseContext, items: Item[], mods: Modifi
     apply(item, mod);
   }
 }
+
+/** Only particles and separable prefixes follow up to the end of the clause or a comma ("klappt nicht mehr", "kommt nicht an"). */
+function endsClause(ctx: ClauseContext, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind === "punct") return true;
+    if (t.kind === "word" && !ctx.modifiers.clauseFinalParticles.has(t.norm)) return false;
+  }
+  return true;
+}
+
+/** Sentence adverbs keep their sign under negation: "leider nicht" is still unfortunate. */
+const negatable = (ctx: ClauseContext, item: Item): boolean =>
+  item.end - item.start > 1 || !ctx.modifiers.notNegatable.has((ctx.tokens[item.start] as Token).norm);
 
 function findLast<T>(list: T[], test: (x: T) => boolean): T | undefined {
   for (let i = list.length - 1; i >= 0; i--) if (test(list[i] as T)) return list[i];

@@ -23,7 +23,7 @@ const MAX_STEM_REST = 4;
 const FREE_STEM = 6;
 const MIN_MODIFIER = 3;
 /** A modifier decides a compound whose head is unknown only when it is a strong word ("Horror|trip", "Super|service"). */
-const STRONG_MODIFIER = 2;
+const STRONG_MODIFIER = 2.2;
 const CACHE_LIMIT = 50_000;
 
 export interface CompoundParts {

@@ -206,7 +206,7 @@ function collect(ctx: ClauseContext, start: number, end: number): { items: Item[
 
 export function scoreClause(ctx: ClauseContext, start: number, end: number): ClauseEvidence {
   const { items, mods } = collect(ctx, start, end);
-  attachModifiers(ctx, start, items, mods);
+  attachModifiers(ctx, start, end, items, mods);
   applyContactRules(ctx, start, end, items);
   const modifierCues = mods.filter((x) => x.used).map((x) => cueOf(ctx, x.index, x.end, x.modifier.kind, 0));
   return { items, modifierCues };

@@ -72,7 +72,8 @@ bestreikt* -1
 warnstreik* -0.8
 ausstand -0.8
 schlichtung* 0
-baustelle* -0.4
+baustelle* 0
+streikende 1
 # disruptions and failures
 entfällt -1
 entfallen -0.8
@@ -169,4 +170,44 @@ einigen sich 1.5
 geeinigt 1.5
 aufatmen 1.5
 schnäppchen* 1.5
+# "falsch" is often a plain mix-up ("in die falsche Bahn gestiegen"), not a grievance
+falsch -1
+falsche -0.9
+falschen -0.9
+falscher -0.9
+falsches -0.9
+# terms of one industry are not sentiment words (the rules must hold for telecom, hotel, retail)
+wagenreihung 0
+umgekehrte wagenreihung 0
+personen im gleis 0
+von a nach b 0
+verrott* -2
+gestrandet -2
+gefangen -1.5
+erschreckend* -2
+schlampig* -2
+schlampt -2
+schlamperei -2.2
+geräumt -1
+ausgedünnt* -1
+untreue -2
+chaoten -2
+liegengeblieben -2
+liegenblieb* -2
+mist gebaut -2.5
+mist baut -2.5
+notarzteinsatz -1.5
+keine manieren -2
+angestarrt -1.2
+anstarrt -1.2
+angemacht -1.2
+besoffen* -1.8
+würgt -2.5
+erschießt -3
+versperrt -1.5
+nicht euer ernst -2
+nicht ihr ernst -2
+wo bleib* -1.5
+stimmt* 0.8
+stimmen 0.5
 `;
