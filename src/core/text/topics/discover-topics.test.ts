@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SeededWorkspace, seedWorkspace } from "../../../testing/app.js";
+import { drainOutbox } from "../../../testing/drain-outbox.js";
 import { storeVariants } from "../../../testing/stores.js";
 import { insertEnrichedFeedback } from "../../../testing/text-enrichments.js";
 import { generateTopicTexts, type Theme } from "../../../testing/topic-texts.js";
@@ -95,6 +96,19 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("discoverTopics 
     expect(new Set(ids)).toEqual(
       new Set([...billing, ...[...assigned].filter(([, t]) => t).map(([id]) => id)]),
     );
+
+    // The enrich handler rewrites their facts rows, which then carry the topic (or none).
+    await drainOutbox(stores);
+    const facts = await stores.facts.query<{ topic_id: string; n: number }>(
+      `SELECT topic_id, count() AS n FROM ${stores.facts.database}.feedback_text FINAL
+       WHERE workspace_id = {ws:UUID} AND deleted = 0 GROUP BY topic_id ORDER BY topic_id`,
+      { ws: ws.workspaceId },
+    );
+    const expected = [
+      ...run.items.map((t) => ({ topic_id: t.id, n: 12 })),
+      { topic_id: "", n: billing.length },
+    ];
+    expect(facts).toEqual(expected.sort((a, b) => (a.topic_id < b.topic_id ? -1 : 1)));
   });
 
   it("replaces the previous run and follows a given k", async () => {
@@ -111,6 +125,35 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("discoverTopics 
     const assigned = await topicIds();
     const live = new Set(second.items.map((t) => t.id));
     for (const topic of assigned.values()) if (topic !== null) expect(live.has(topic)).toBe(true);
+
+    // Unchanged texts are not analysed again: their facts rows are rewritten at the same revision
+    // with the new topic, and FINAL keeps the later row.
+    const revisions = () =>
+      stores.sor.db
+        .selectFrom("feedback_enrichments")
+        .select(["feedback_id", "revision"])
+        .where("workspace_id", "=", ws.workspaceId)
+        .orderBy("feedback_id")
+        .execute();
+    // (Records the engine analysed in the first test have revision 2; test-made ones 1.)
+    const analysed = (rows: { feedback_id: string; revision: number }[]) =>
+      rows.filter((r) => r.revision > 1);
+    const before = analysed(await revisions());
+    await drainOutbox(stores);
+    expect(before.length).toBeGreaterThan(40);
+    expect(
+      analysed(await revisions()).filter((r) => before.some((b) => b.feedback_id === r.feedback_id)),
+    ).toEqual(before);
+    const facts = await stores.facts.query<{ topic_id: string; n: number }>(
+      `SELECT topic_id, count() AS n FROM ${stores.facts.database}.feedback_text FINAL
+       WHERE workspace_id = {ws:UUID} AND deleted = 0 AND topic_id != '' GROUP BY topic_id ORDER BY topic_id`,
+      { ws: ws.workspaceId },
+    );
+    expect(facts).toEqual(
+      second.items
+        .map((t) => ({ topic_id: t.id, n: t.size }))
+        .sort((a, b) => (a.topic_id < b.topic_id ? -1 : 1)),
+    );
   });
 
   it("refuses from after to", async () => {
