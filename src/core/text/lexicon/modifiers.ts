@@ -12,8 +12,11 @@ export interface Modifier {
   scale: number;
 }
 
-/** "but"-type words make the following clause dominate; "although"-type words weaken their own clause. */
-export type ContrastKind = "but" | "although";
+/**
+ * "but"-type words make the following clause dominate; "although"-type (concessive) and "if"-type
+ * (conditional) words weaken their own clause.
+ */
+export type ContrastKind = "but" | "although" | "if";
 
 export interface LanguageModifiers {
   modifiers: Map<string, Modifier>;
@@ -79,7 +82,7 @@ const DE: LanguageModifiers = {
       "nicht nich net nix kein keine keinen keinem keiner keines keins nie niemals nirgends nirgendwo nichts niemand niemanden niemandem ohne weder",
     ),
     ...words("downtoner", -0.4, "kaum wenig"),
-    ...words("downtoner", COUNTERFACTUAL_DE, "wäre wären hätte hätten eigentlich"),
+    ...words("downtoner", COUNTERFACTUAL_DE, "wäre wären hätte hätten sollte sollten eigentlich"),
     ...words(
       "intensifier",
       1.3,
@@ -99,6 +102,7 @@ const DE: LanguageModifiers = {
       (w): [string, ContrastKind] => [w, "but"],
     ),
     ...["obwohl", "obgleich", "wenngleich", "zwar"].map((w): [string, ContrastKind] => [w, "although"]),
+    ...["wenn", "falls", "sofern"].map((w): [string, ContrastKind] => [w, "if"]),
   ]),
   resolution: set(
     "behoben beseitigt gelöst beendet endet vorbei abgewendet aufgehoben repariert geklärt ausgeräumt überstanden",
@@ -192,6 +196,7 @@ const EN: LanguageModifiers = {
       "sadly",
     ].map((w): [string, ContrastKind] => [w, "but"]),
     ...["although", "whereas", "while"].map((w): [string, ContrastKind] => [w, "although"]),
+    ...["if", "unless"].map((w): [string, ContrastKind] => [w, "if"]),
   ]),
   resolution: set("resolved fixed solved sorted ended lifted averted repaired cleared"),
   notNegatable: set("unfortunately sadly thanks hopefully luckily fortunately"),

@@ -10,6 +10,8 @@ import type { ClauseContext, Item, ModifierAt } from "./score-clause.js";
 /** Modifiers reach this many tokens. */
 const WINDOW = 3;
 const RESOLVED = 0.8;
+/** "Die Störung auf der Strecke ist behoben": the resolution may come a few words after the problem. */
+const RESOLUTION_WINDOW = 5;
 /** Negating a negative word gives a mild positive ("nicht schlecht", "kein Problem", "not bad"). */
 const NEGATED_NEGATIVE = -0.35;
 
@@ -67,7 +69,7 @@ function cancelNegatedResolutions(mods: ModifierAt[]): void {
 }
 
 /**
- * A resolution word negates the nearest unnegated problem within WINDOW words on either side,
+ * A resolution word negates the nearest unnegated problem within RESOLUTION_WINDOW words on either side,
  * unless a negation right before it is part of a phrase ("immer noch nicht behoben").
  */
 function attachResolutions(ctx: ClauseContext, items: Item[], mods: ModifierAt[]): void {
@@ -76,7 +78,7 @@ function attachResolutions(ctx: ClauseContext, items: Item[], mods: ModifierAt[]
     const before = ctx.tokens[mod.index - 1];
     if (before && ctx.modifiers.modifiers.get(before.norm)?.kind === "negation") continue;
     let best: Item | undefined;
-    let distance = WINDOW + 1;
+    let distance = RESOLUTION_WINDOW + 1;
     for (const item of items) {
       if (item.value >= 0 || item.negated || item.kind === "emoji") continue;
       const d = item.end <= mod.index ? mod.index - item.end : item.start - mod.end;

@@ -1,10 +1,11 @@
 /**
  * Splits a token stream into clauses: at sentence punctuation, line breaks and contrast words.
  * A "but"-type word ("aber", "however") starts a clause that weighs more and weakens the clause
- * before it; an "although"-type word ("obwohl") starts a weaker clause that ends at the next comma.
+ * before it; an "although"-type word ("obwohl") and an "if"-type word ("wenn", "falls") start a
+ * weaker clause (conceded or hypothetical) that ends at the next comma.
  */
 
-import type { LanguageModifiers } from "../lexicon/modifiers.js";
+import type { ContrastKind, LanguageModifiers } from "../lexicon/modifiers.js";
 import type { Token } from "../tokenize.js";
 
 export interface Clause {
@@ -20,6 +21,7 @@ const SENTENCE_END = /[.!?…;]/;
 export const BEFORE_CONTRAST = 0.5;
 export const AFTER_CONTRAST = 1.5;
 export const CONCESSIVE = 0.5;
+export const CONDITIONAL = 0.5;
 
 /** A dot right after a number and before a word is an ordinal or a date ("1. Klasse", "3. Mai"), not a sentence end. */
 function isOrdinal(tokens: Token[], i: number): boolean {
@@ -43,12 +45,13 @@ export function splitClauses(text: string, tokens: Token[], modifiers: LanguageM
   const clauses: Clause[] = [];
   let start = 0;
   let contrast = -1;
-  let concessive = false;
+  let weak: ContrastKind | null = null;
   const close = (end: number) => {
-    if (end > start) clauses.push({ start, end, weight: concessive ? CONCESSIVE : 1, contrast });
+    const weight = weak === "although" ? CONCESSIVE : weak === "if" ? CONDITIONAL : 1;
+    if (end > start) clauses.push({ start, end, weight, contrast });
     start = end;
     contrast = -1;
-    concessive = false;
+    weak = null;
   };
   let newline = text.indexOf("\n");
   for (let i = 0; i < tokens.length; i++) {
@@ -61,11 +64,12 @@ export function splitClauses(text: string, tokens: Token[], modifiers: LanguageM
       // A contrast word that ends its clause ("runs small though.") contrasts nothing after it.
       if (kind !== undefined && wordFollows(tokens, i + 1)) {
         close(i);
-        contrast = i;
-        concessive = kind === "although";
+        // A condition is not a contrast: it only weakens its own clause.
+        contrast = kind === "if" ? -1 : i;
+        weak = kind === "but" ? null : kind;
       }
     } else if (t.kind === "punct" && !isOrdinal(tokens, i)) {
-      if (SENTENCE_END.test(t.text) || (concessive && t.text === ",")) close(i + 1);
+      if (SENTENCE_END.test(t.text) || (weak !== null && t.text === ",")) close(i + 1);
     }
   }
   close(tokens.length);

@@ -6,6 +6,8 @@
  */
 export const DE_CX = `
 funktionier* 1
+funzt 1
+funzen 0.8
 klappt 1
 geklappt 1
 klappen 0.8
@@ -45,9 +47,9 @@ nie geliefert -2.8
 nicht angekommen -2.2
 nicht geliefert -2.2
 nie wieder -2.8
-danke 1.5
-dankeschön 1.8
-vielen dank 1.8
+danke 0.8
+dankeschön 1
+vielen dank 1
 danke für nichts -2.5
 # greetings and sign-offs are not praise
 guten morgen 0
