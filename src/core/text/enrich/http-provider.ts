@@ -8,7 +8,8 @@ import type { HttpProviderSettings } from "../settings/text-settings.schema.js";
 import type { StoredAnalysis } from "./analysis.schema.js";
 import type { ProviderEnvironment, ProviderItem, TextProvider } from "./provider.js";
 
-const TEXTS_PER_REQUEST = 100;
+/** One request per enrichment message or backfill chunk (≤ 500 ids), so a call lasts at most one timeout, well inside the worker's lease. */
+const TEXTS_PER_REQUEST = 500;
 const MAX_ANSWER_BYTES = 5_000_000;
 const ZPolarity = z.enum(["negative", "neutral", "positive"]);
 
@@ -88,8 +89,14 @@ export function httpProvider(settings: HttpProviderSettings, env: ProviderEnviro
         return !hit;
       });
 
+      let down: string | undefined;
       for (let i = 0; i < uncached.length; i += TEXTS_PER_REQUEST) {
         const batch = uncached.slice(i, i + TEXTS_PER_REQUEST);
+        // After a failed request the rest of this call falls back at once instead of waiting again.
+        if (down !== undefined) {
+          for (const p of batch) failures.set(p.item.id, down);
+          continue;
+        }
         try {
           const results = await request(settings, env, {
             texts: batch.map((p) => ({ id: p.item.id, text: p.redacted, language: p.language })),
@@ -117,8 +124,8 @@ export function httpProvider(settings: HttpProviderSettings, env: ProviderEnviro
               .onConflict((oc) => oc.columns(["workspace_id", "key"]).doNothing())
               .execute();
         } catch (e) {
-          const reason = e instanceof Error ? e.message : String(e);
-          for (const p of batch) failures.set(p.item.id, reason);
+          down = e instanceof Error ? e.message : String(e);
+          for (const p of batch) failures.set(p.item.id, down);
         }
       }
 
