@@ -48,7 +48,7 @@ export interface SentimentResult extends Sentiment {
 /** An aspect of the taxonomy found in the text; its polarity is the polarity of the clause that mentions it. */
 export interface AspectHit extends Sentiment {
   aspect: string;
-  /** Index into `clauses` of the (first) clause with a trigger; -1 when the engine has no clauses (external provider). */
+  /** Index into `clauses` of the clause that decided the polarity (the most polar one that mentions the aspect); -1 when the engine has no clauses (external provider). */
   clause: number;
   triggers: Span[];
 }
