@@ -7,6 +7,7 @@ import type { ClauseSentiment, Polarity, RuleLanguage, SentimentCue, SentimentRe
 import { MODIFIERS } from "../lexicon/modifiers.js";
 import type { Token } from "../tokenize.js";
 import { type Clause, splitClauses } from "./clauses.js";
+import { wordValue } from "./lookup.js";
 import { type ClauseContext, cueOf, type Item, scoreClause } from "./score-clause.js";
 
 const ALPHA = 15;
@@ -51,7 +52,7 @@ function punctuate(ctx: ClauseContext, clause: Clause, raw: number, cues: Sentim
  * Long texts collect stray sentiment words (a report that mentions a strike is not a complaint),
  * so the text's sum is divided by √(words / REFERENCE_WORDS) beyond that length.
  */
-const REFERENCE_WORDS = 20;
+const REFERENCE_WORDS = 10;
 
 function lengthDamping(tokens: Token[]): number {
   let words = 0;
@@ -104,8 +105,25 @@ function ignoredTokens(text: string, tokens: Token[]): Uint8Array {
   return ignored;
 }
 
-export function analyzeSentiment(text: string, tokens: Token[], language: RuleLanguage): SentimentResult {
+const ELONGATED = /(\p{L})\1{2,}/u;
+
+/**
+ * Stretched words ("niiicht", "sooo good", "coool") are read as written normally: letters repeated
+ * three or more times shrink to two when that spelling is known, else to one.
+ */
+function unstretch(tokens: Token[], language: RuleLanguage): Token[] {
+  if (!tokens.some((t) => t.kind === "word" && ELONGATED.test(t.norm))) return tokens;
+  const known = (w: string) => wordValue(language, w) !== undefined || MODIFIERS[language].modifiers.has(w);
+  return tokens.map((t) => {
+    if (t.kind !== "word" || !ELONGATED.test(t.norm)) return t;
+    const two = t.norm.replace(/(\p{L})\1{2,}/gu, "$1$1");
+    return { ...t, norm: known(two) ? two : two.replace(/(\p{L})\1/gu, "$1") };
+  });
+}
+
+export function analyzeSentiment(text: string, input: Token[], language: RuleLanguage): SentimentResult {
   const modifiers = MODIFIERS[language];
+  const tokens = unstretch(input, language);
   const ctx: ClauseContext = {
     text,
     tokens,

@@ -212,4 +212,24 @@ nicht ihr ernst -2
 wo bleib* -1.5
 stimmt* 0.8
 stimmen 0.5
+skurril* -0.8
+leidensgeschichte -2
+leidvoll* -2
+leiden -1.2
+qualm* -1
+flammen -1.5
+fuck* -2.5
+kein platz -1.5
+keinen platz -1.5
+schubst -1.5
+geschubst -1.5
+gestoppt -1
+abgerissen -1.5
+geschleppt -1
+verhunger* -2
+behindert -1.5
+abgekoppelt -1
+geschlossen -0.5
+schönen feierabend 0
+herzlich willkommen 0
 `;
