@@ -6,6 +6,7 @@
 import type { RuleLanguage } from "../analysis.js";
 import { DE_LEXICON } from "../lexicon/de/index.js";
 import { EN_LEXICON } from "../lexicon/en/index.js";
+import { MODIFIERS } from "../lexicon/modifiers.js";
 import { type CompiledLexicon, type Phrase, phrasesStartingWith } from "./lexicon-format.js";
 
 export const LEXICONS: Record<RuleLanguage, CompiledLexicon> = { de: DE_LEXICON, en: EN_LEXICON };
@@ -25,6 +26,9 @@ const MIN_MODIFIER = 3;
 /** A modifier decides a compound whose head is unknown only when it is a strong word ("Horror|trip", "Super|service"). */
 const STRONG_MODIFIER = 2.2;
 const CACHE_LIMIT = 50_000;
+/** Verb prefixes (with the participle "ge" or infinitive "zu") form derived verbs, not compounds: "ein|geräumt" is not "geräumt". */
+const VERB_PREFIX =
+  /^(?:ab|an|auf|aus|be|bei|ein|ent|er|mit|nach|über|um|un|unbe|ver|vor|weg|zer|zu|zurück)(?:ge|zu)?$/;
 
 export interface CompoundParts {
   modifier: string;
@@ -73,7 +77,10 @@ export function splitCompound(
 ): (CompoundParts & { value: number }) | null {
   if (norm.length < MIN_COMPOUND) return null;
   for (let i = MIN_MODIFIER; i <= norm.length - MIN_HEAD; i++) {
+    if (VERB_PREFIX.test(norm.slice(0, i))) continue;
     const head = norm.slice(i);
+    // Praise words that double as nouns are nouns at the end of a compound ("Erste-Klasse", "Tabellenspitze").
+    if (MODIFIERS.de.nounsWhenCapitalized.has(head)) return null;
     const value = headValue(lexicon, head);
     if (value !== undefined)
       return { modifier: modifierValue(lexicon, norm.slice(0, i))?.word ?? norm.slice(0, i), head, value };

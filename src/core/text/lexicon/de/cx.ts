@@ -232,4 +232,15 @@ abgekoppelt -1
 geschlossen -0.5
 schönen feierabend 0
 herzlich willkommen 0
+# neutral words that would otherwise end in a sentiment word ("Grund|r|einigung", "Maiso|nette")
+reinigung* 0
+vereinigung* 0
+superlativ* 0
+crowdfunding 0
+maisonette* 0
+leseratte* 0
+modell* 0
+terror -2
+unlustig -1
+nichterreichbar* -2
 `;
