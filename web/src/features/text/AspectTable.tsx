@@ -1,13 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SentimentCounts } from "../../api/text";
+import { Icon } from "../../components/Icon";
 import { formatCount, formatScore, formatShare } from "./format";
 import { negativeShare } from "./trend";
 import { STACK } from "./trend-chart";
 
 /**
  * Aspects by mentions: negative share, mean score and a small polarity bar. The name opens the
- * inbox filtered by the aspect; "chart" shows the aspect's trend above.
+ * inbox filtered by the aspect; the chart button beside it shows the aspect's trend above.
  */
 export function AspectTable({
   workspaceId,
@@ -47,9 +48,6 @@ export function AspectTable({
                   {t("text.stats.meanScore")}
                 </th>
                 <th scope="col">{t("text.aspects.split")}</th>
-                <th scope="col">
-                  <span className="sr-only">{t("text.aspects.chart")}</span>
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -58,12 +56,24 @@ export function AspectTable({
                 return (
                   <tr key={row.aspect} aria-current={row.aspect === selected ? "true" : undefined}>
                     <th scope="row">
-                      <Link
-                        to={`/w/${workspaceId}/feedback?aspect=${encodeURIComponent(row.aspect)}`}
-                        title={t("text.aspects.openInbox", { aspect: name })}
-                      >
-                        {name}
-                      </Link>
+                      <span className="aspect-table__name">
+                        <Link
+                          to={`/w/${workspaceId}/feedback?aspect=${encodeURIComponent(row.aspect)}`}
+                          title={t("text.aspects.openInbox", { aspect: name })}
+                        >
+                          {name}
+                        </Link>
+                        <button
+                          type="button"
+                          className="icon-button aspect-table__trend"
+                          aria-pressed={row.aspect === selected}
+                          aria-label={t("text.aspects.showTrend", { aspect: name })}
+                          title={t("text.aspects.showTrend", { aspect: name })}
+                          onClick={() => onSelect(row.aspect === selected ? "" : row.aspect)}
+                        >
+                          <Icon name="analytics" size={16} />
+                        </button>
+                      </span>
                     </th>
                     <td className="cell-number" data-testid="aspect-mentions">
                       {formatCount(row.mentions)}
@@ -72,17 +82,6 @@ export function AspectTable({
                     <td className="cell-number">{formatScore(row.meanScore)}</td>
                     <td>
                       <PolarityBar counts={row} />
-                    </td>
-                    <td className="cell-actions">
-                      <button
-                        type="button"
-                        className="button button--ghost button--small"
-                        aria-pressed={row.aspect === selected}
-                        aria-label={t("text.aspects.showTrend", { aspect: name })}
-                        onClick={() => onSelect(row.aspect === selected ? "" : row.aspect)}
-                      >
-                        {t("text.aspects.chart")}
-                      </button>
                     </td>
                   </tr>
                 );

@@ -136,7 +136,7 @@ export function TaxonomyEditor({
             onClick={() => save.mutate({ version: base.version, aspects }, { onSuccess: start })}
           >
             <Icon name="save" size={16} />
-            {t("common.save")}
+            {t("text.taxonomy.save")}
           </button>
           {dirty ? (
             <button type="button" className="button button--ghost" onClick={() => start(base)}>
