@@ -7,8 +7,9 @@ import { axeViolations, collectProblems, logIn, OUT_DIR, startE2E, stopE2E, UI_T
 
 const VIEWPORT = { width: 1500, height: 1000 };
 const ENRICH_TIMEOUT_MS = 120_000;
+const WEEK_MS = 7 * 86_400_000;
 
-// Our own example texts: two complaints about waiting, one praise for the staff.
+// Our own example texts: two complaints about waiting, one praise for the staff, ...
 const NEGATIVE = {
   title: "Hotline nicht erreichbar",
   text: "Ich habe ewig in der Warteschleife gewartet und niemand ruft zurück. Eine Frechheit!",
@@ -27,6 +28,27 @@ const ITEMS = [
     language: "de",
     text: "Sehr freundliche und kompetente Beratung im Shop, vielen Dank!",
   },
+  // ... four about dogs in the hotel, which no aspect covers (for topic discovery), ...
+  ...[
+    "Mein Hund durfte nicht mit ins Hotel, schade.",
+    "Unser Hund war im Hotel leider nicht erlaubt.",
+    "Warum sind Hunde im Hotel nicht erlaubt? Unser Hund ist lieb.",
+    "Hunde nicht erlaubt, wir mussten den Hund zu Hause lassen.",
+  ].map((text, i) => ({ channel: "web_review", externalId: `dog-${i}`, language: "de", text })),
+  // ... and a surge of waiting: one complaint in each of the eight weeks before, eleven this week.
+  ...Array.from({ length: 8 }, (_, i) => ({
+    channel: "email",
+    externalId: `wait-before-${i}`,
+    language: "de",
+    receivedAt: new Date(Date.now() - (i + 1) * WEEK_MS).toISOString(),
+    text: `Wieder lange gewartet an der Kasse (Filiale ${i + 1}).`,
+  })),
+  ...Array.from({ length: 11 }, (_, i) => ({
+    channel: "email",
+    externalId: `wait-now-${i}`,
+    language: "de",
+    text: `Lange Wartezeit am Schalter, fast eine Stunde (Filiale ${i + 1}).`,
+  })),
 ];
 
 interface Span {
@@ -210,12 +232,38 @@ describe("text analytics in the inbox and the topics view end to end", () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(OUT_DIR, "text-inbox.png") });
 
+      // The surge of waiting raises an emerging-topic alert (checked after enrichment, in the worker).
+      const until = Date.now() + ENRICH_TIMEOUT_MS;
+      while (
+        (await getJson<{ items: unknown[] }>(page, `${api}/alerts?kind=emerging_topic`)).items.length === 0
+      ) {
+        if (Date.now() > until) throw new Error("no emerging-topic alert was raised");
+        await page.waitForTimeout(1000);
+      }
       await page.goto(`${app}/topics`);
       await page.locator(".chart canvas").first().waitFor({ timeout: UI_TIMEOUT });
-      await page.getByRole("heading", { name: "Entdeckte Themen" }).waitFor();
-      await page.getByRole("heading", { name: "Auffällige Themen" }).waitFor();
+      const alerts = page.getByRole("region", { name: "Auffällige Themen" });
+      const alert = alerts.getByRole("listitem").filter({ hasText: "Wartezeit wird auffällig oft genannt" });
+      await alert.waitFor({ timeout: UI_TIMEOUT });
+      await expect(alert.textContent()).resolves.toContain("13 Nennungen (sonst ⌀ 1)");
+
+      // Topic discovery groups the texts about dogs, which no aspect covers.
+      const discovered = page.getByRole("region", { name: "Entdeckte Themen" });
+      await discovered.getByRole("button", { name: "Themen entdecken" }).click();
+      await discovered.locator(".topic").first().waitFor({ timeout: UI_TIMEOUT });
+      const run = await getJson<{ items: { label: string; size: number }[] }>(page, `${api}/text/topics`);
+      expect(run.items.length).toBeGreaterThan(0);
+      await expect(discovered.locator(".topic__label").allTextContents()).resolves.toEqual(
+        run.items.map((topic) => topic.label),
+      );
+      expect(run.items.reduce((n, topic) => n + topic.size, 0)).toBe(4);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(OUT_DIR, "text-topics.png"), fullPage: true });
+
+      await alert.getByRole("button", { name: "Bestätigen: Wartezeit" }).click();
+      await alerts.getByText("Keine offenen Hinweise.").waitFor({ timeout: UI_TIMEOUT });
+      await alerts.getByLabel("Bestätigte zeigen").check();
+      await alert.getByText("Bestätigt", { exact: true }).waitFor({ timeout: UI_TIMEOUT });
 
       // The playground: the analysis of a sample text, with its trigger highlighted.
       await page.getByRole("tab", { name: "Einstellungen" }).click();
@@ -257,6 +305,16 @@ describe("text analytics in the inbox and the topics view end to end", () => {
         .getByRole("button", { name: "Auf Standard zurücksetzen" })
         .click();
       await page.getByText("Die Standardliste ist aktiv.").waitFor({ timeout: UI_TIMEOUT });
+
+      // Re-analysing everything runs in the worker; the page follows its progress to the end.
+      await page.getByRole("button", { name: "Gesamtes Feedback neu analysieren" }).click();
+      await page
+        .getByRole("dialog", { name: "Gesamtes Feedback neu analysieren?" })
+        .getByRole("button", { name: "Neu analysieren" })
+        .click();
+      await page
+        .getByText(`Neuanalyse abgeschlossen: ${ITEMS.length} Texte.`)
+        .waitFor({ timeout: ENRICH_TIMEOUT_MS });
 
       // English labels come from the taxonomy's label.en.
       await page.getByRole("button", { name: "English" }).click();

@@ -49,7 +49,8 @@ export function AlertsCard({
         count !== null && mean !== null
           ? t("text.alerts.counts", { count: formatCount(count), mean: formatCount(Math.round(mean)) })
           : null,
-        d.partialWeek === true && projected !== null
+        // Only a running week that was scaled up has a projection worth showing.
+        d.partialWeek === true && projected !== null && Math.round(projected) !== count
           ? t("text.alerts.projected", { projected: formatCount(Math.round(projected)) })
           : null,
         share !== null ? t("text.alerts.negativeShare", { share: formatShare(share) }) : null,
