@@ -21,7 +21,7 @@ const aspect = (
 const list = (s: string): string[] =>
   s
     .split(",")
-    .map((k) => k.trim())
+    .map((k) => k.trim().replace(/\s+/g, " "))
     .filter((k) => k !== "");
 
 export const DEFAULT_TAXONOMY: Taxonomy = {
