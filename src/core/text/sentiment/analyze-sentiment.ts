@@ -91,6 +91,22 @@ function discountRepeats(ctx: ClauseContext, evidence: { items: Item[] }[]): voi
   }
 }
 
+/**
+ * Smileys and thanks are friendly, not a verdict: together they add at most PHATIC_CAP, so ":) :)"
+ * or "Danke :)" alone stay below the positive label while still tilting the score.
+ */
+const PHATIC_CAP = 1;
+
+function capPhatic(evidence: { items: Item[] }[]): void {
+  let total = 0;
+  for (const { items } of evidence)
+    for (const it of items) if (it.value > 0 && (it.kind === "emoji" || it.polite)) total += it.value;
+  if (total <= PHATIC_CAP) return;
+  const factor = PHATIC_CAP / total;
+  for (const { items } of evidence)
+    for (const it of items) if (it.value > 0 && (it.kind === "emoji" || it.polite)) it.value *= factor;
+}
+
 /** ALL CAPS counts as emphasis only in a text that also has words in lower case. */
 function capsEmphasis(tokens: Token[]): boolean {
   let caps = false;
@@ -149,6 +165,7 @@ export function analyzeSentiment(text: string, input: Token[], language: RuleLan
   const clauses = splitClauses(text, tokens, modifiers);
   const evidence = clauses.map((c) => scoreClause(ctx, c.start, c.end));
   discountRepeats(ctx, evidence);
+  capPhatic(evidence);
   // "Danke" and "thanks" are politeness, not praise, in a text that complains.
   const complaint = evidence.some((e) => e.items.some((it) => it.value < 0));
   const result: ClauseSentiment[] = [];

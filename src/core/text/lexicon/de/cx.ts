@@ -249,4 +249,29 @@ keine ursache 0
 kein thema 0
 keine sorge 0.5
 keine sorgen 0.5
+versteh* 0.5
+verstanden 0.5
+nicht mehr sicher -1.5
+fühlt sich nicht sicher -1.8
+zuzahlen -1
+draufzahlen -1.2
+nachzahlen -1
+fuzzi* -1.5
+aufhebeln -1.5
+aufzuhebeln -1.5
+aufgehebelt -1.5
+geplärre -1.5
+gejammer -1
+kam nicht -1.5
+kamen nicht -1.5
+kommt nicht -1.5
+fährt nicht -1.5
+mal wieder -0.8
+wieder mal -0.8
+wieder einmal -0.8
+jedes mal -0.5
+# key service praise should pass the positive label when intensified ("sehr zufrieden")
+zufrieden 2.3
+zufriedene 2.3
+zufriedener 2.3
 `;
