@@ -23,6 +23,8 @@ export interface LanguageModifiers {
   /** Two-word modifiers, keyed "first second": counterfactuals such as "would have", "wanted to". */
   pairModifiers: Map<string, Modifier>;
   contrast: Map<string, ContrastKind>;
+  /** Second words of never-again phrases ("nie wieder", "never again"). */
+  again: Set<string>;
   /** Words saying a problem is over ("behoben", "resolved"): they negate the problem next to them. */
   resolution: Set<string>;
   /** Sentence adverbs a negation does not flip ("leider nicht", "unfortunately not"). */
@@ -79,7 +81,7 @@ const DE: LanguageModifiers = {
     ...words(
       "negation",
       NEGATION,
-      "nicht nich net nix kein keine keinen keinem keiner keines keins nie niemals nirgends nirgendwo nichts niemand niemanden niemandem ohne weder",
+      "nicht nich net nix keinerlei keineswegs keinesfalls kein keine keinen keinem keiner keines keins nie niemals nirgends nirgendwo nichts niemand niemanden niemandem ohne weder",
     ),
     ...words("downtoner", -0.4, "kaum wenig"),
     ...words("downtoner", COUNTERFACTUAL_DE, "wäre wären hätte hätten sollte sollten eigentlich"),
@@ -104,6 +106,7 @@ const DE: LanguageModifiers = {
     ...["obwohl", "obgleich", "wenngleich", "zwar"].map((w): [string, ContrastKind] => [w, "although"]),
     ...["wenn", "falls", "sofern"].map((w): [string, ContrastKind] => [w, "if"]),
   ]),
+  again: set("wieder mehr"),
   resolution: set(
     "behoben beseitigt gelöst beendet endet vorbei abgewendet aufgehoben repariert geklärt ausgeräumt überstanden",
   ),
@@ -198,6 +201,7 @@ const EN: LanguageModifiers = {
     ...["although", "whereas", "while"].map((w): [string, ContrastKind] => [w, "although"]),
     ...["if", "unless"].map((w): [string, ContrastKind] => [w, "if"]),
   ]),
+  again: set("again more"),
   resolution: set("resolved fixed solved sorted ended lifted averted repaired cleared"),
   notNegatable: set("unfortunately sadly thanks hopefully luckily fortunately"),
   clauseFinalParticles: new Set(),

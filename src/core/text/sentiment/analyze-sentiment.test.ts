@@ -96,6 +96,15 @@ describe("analyzeSentiment: negation", () => {
     expect(en("The app doesn't work.").label).toBe("negative");
   });
 
+  it("reads never-again before a problem as its end, and stops negation at punctuation", () => {
+    const r = de("Nie wieder Ärger mit dem Router.");
+    expect(r.score).toBeGreaterThan(0);
+    expect(cues(r)).toEqual(["negation:Nie wieder", "word:Ärger"]);
+    expect(en("Never again any delays, great new service.").label).toBe("positive");
+    expect(cues(de("Sie einigen sich nicht - der Streik beginnt."))).toContain("word:Streik");
+    expect(de("Sie einigen sich nicht - der Streik beginnt.").label).toBe("negative");
+  });
+
   it("does not negate with nicht nur / not only", () => {
     expect(de("Nicht nur schnell, sondern auch günstig.").label).toBe("positive");
     expect(en("Not only fast but also cheap and good.").label).toBe("positive");

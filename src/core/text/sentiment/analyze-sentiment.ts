@@ -174,7 +174,7 @@ export function analyzeSentiment(text: string, input: Token[], language: RuleLan
     const { items, modifierCues } = evidence[index] as (typeof evidence)[number];
     const counted = complaint ? items.filter((it) => !it.polite) : items;
     const cues: SentimentCue[] = counted.map((it: Item) =>
-      cueOf(ctx, it.start, it.end, it.kind, round(it.value)),
+      cueOf(ctx, it.start, it.end, it.cueKind ?? it.kind, round(it.value)),
     );
     cues.push(...modifierCues);
     if (clause.contrast >= 0) cues.push(cueOf(ctx, clause.contrast, clause.contrast + 1, "contrast", 0));

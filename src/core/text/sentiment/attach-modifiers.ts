@@ -9,6 +9,9 @@ import type { ClauseContext, Item, ModifierAt } from "./score-clause.js";
 
 /** Modifiers reach this many tokens. */
 const WINDOW = 3;
+/** A German verb-final negation may stand a few words after its verb ("zuverlässig sein auf jeden nicht"). */
+const TRAILING_WINDOW = 4;
+const QUOTES = /^["“”„«»‚‘’]$/;
 const RESOLVED = 0.8;
 /** "Die Störung auf der Strecke ist behoben": the resolution may come a few words after the problem. */
 const RESOLUTION_WINDOW = 5;
@@ -39,10 +42,16 @@ export function attachModifiers(
 ): void {
   cancelNegatedResolutions(mods);
   let m = mods.length - 1;
-  // Modifiers in front: up to WINDOW words before the item, nearest first, not past an earlier item.
+  // Modifiers in front: up to WINDOW tokens before the item, nearest first, not past an earlier
+  // item or a punctuation mark ("einigen sich nicht - der Streik beginnt").
   for (let k = items.length - 1; k >= 0; k--) {
     const item = items[k] as Item;
-    const floor = Math.max(start, items[k - 1]?.end ?? start, item.start - WINDOW);
+    const floor = Math.max(
+      start,
+      items[k - 1]?.end ?? start,
+      item.start - WINDOW,
+      afterPunct(ctx, item.start),
+    );
     while (m >= 0 && (mods[m] as ModifierAt).index >= item.start) m--;
     if (item.kind === "emoji") continue;
     for (let j = m; j >= 0 && (mods[j] as ModifierAt).index >= floor; j--) {
@@ -53,6 +62,42 @@ export function attachModifiers(
   }
   if (ctx.language === "de") attachTrailingNegations(ctx, end, items, mods);
   attachResolutions(ctx, items, mods);
+  neverAgainProblems(ctx, items);
+}
+
+/**
+ * "Nie wieder Ärger", "never again any delays": a never-again phrase right before a problem
+ * promises its end instead of complaining; the problem is negated and the phrase counts nothing.
+ */
+function neverAgainProblems(ctx: ClauseContext, items: Item[]): void {
+  for (let k = 0; k + 1 < items.length; k++) {
+    const phrase = items[k] as Item;
+    const next = items[k + 1] as Item;
+    if (
+      phrase.kind !== "phrase" ||
+      phrase.value >= 0 ||
+      next.value >= 0 ||
+      next.negated ||
+      next.start > phrase.end + 1
+    )
+      continue;
+    const words = ctx.tokens.slice(phrase.start, phrase.end).map((t) => t.norm);
+    const negation = ctx.modifiers.modifiers.get(words[0] ?? "")?.kind === "negation";
+    if (!negation || !words.slice(1).every((w) => ctx.modifiers.again.has(w))) continue;
+    phrase.value = 0;
+    phrase.cueKind = "negation";
+    next.value *= NEGATED_NEGATIVE;
+    next.negated = true;
+  }
+}
+
+/** The index after the nearest punctuation mark (other than quotes) in the WINDOW tokens before `index`. */
+function afterPunct(ctx: ClauseContext, index: number): number {
+  for (let i = index - 1; i >= Math.max(0, index - WINDOW); i--) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind === "punct" && !QUOTES.test(t.text)) return i + 1;
+  }
+  return 0;
 }
 
 /** "nicht behoben", "not resolved": the problem stays; neither word changes anything. */
@@ -102,7 +147,7 @@ function attachTrailingNegations(ctx: ClauseContext, end: number, items: Item[],
     if (mod.used || mod.resolves || mod.modifier.kind !== "negation" || !endsClause(ctx, mod.end, end))
       continue;
     const item = findLast(items, (it) => it.end <= mod.index && it.kind !== "emoji");
-    if (!item || item.negated || !negatable(ctx, item) || mod.index - item.end >= WINDOW) continue;
+    if (!item || item.negated || !negatable(ctx, item) || mod.index - item.end >= TRAILING_WINDOW) continue;
     if (ctx.tokens.slice(item.end, mod.index).some((t) => t.kind === "punct")) continue;
     for (let b = j - 1; b >= 0; b--) {
       const before = mods[b] as ModifierAt;

@@ -19,6 +19,8 @@ export interface Item {
   value: number;
   negated: boolean;
   polite: boolean;
+  /** Shown as this kind instead (a never-again phrase that negates the problem after it). */
+  cueKind?: SentimentCue["kind"];
 }
 
 export interface ModifierAt {

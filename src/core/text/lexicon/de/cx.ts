@@ -249,8 +249,6 @@ keine ursache 0
 kein thema 0
 keine sorge 0.5
 keine sorgen 0.5
-versteh* 0.5
-verstanden 0.5
 nicht mehr sicher -1.5
 fühlt sich nicht sicher -1.8
 zuzahlen -1
