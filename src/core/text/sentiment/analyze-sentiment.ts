@@ -18,8 +18,8 @@ const ALPHA = 15;
  * praise must be clearer ("sehr gut", "super") to count; any clear complaint counts in both.
  */
 export const THRESHOLDS: Record<RuleLanguage, { positive: number; negative: number }> = {
-  de: { positive: 0.5, negative: 0.05 },
-  en: { positive: 0.25, negative: 0.05 },
+  de: { positive: 0.5, negative: 0.1 },
+  en: { positive: 0.2, negative: 0.1 },
 };
 /**
  * Negativity bias: praise is cheap and often phatic ("gut", "danke", ":)"), complaints are specific,
@@ -92,10 +92,10 @@ function discountRepeats(ctx: ClauseContext, evidence: { items: Item[] }[]): voi
 }
 
 /**
- * Smileys and thanks are friendly, not a verdict: together they add at most PHATIC_CAP, so ":) :)"
+ * Smileys and thanks are friendly, not a verdict: together they add at most PHATIC_CAP (0.9), so ":) :)"
  * or "Danke :)" alone stay below the positive label while still tilting the score.
  */
-const PHATIC_CAP = 1;
+const PHATIC_CAP = 0.9;
 
 function capPhatic(evidence: { items: Item[] }[]): void {
   let total = 0;
