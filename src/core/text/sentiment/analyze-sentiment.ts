@@ -92,7 +92,7 @@ function discountRepeats(ctx: ClauseContext, evidence: { items: Item[] }[]): voi
 }
 
 /**
- * Smileys and thanks are friendly, not a verdict: together they add at most PHATIC_CAP (0.9), so ":) :)"
+ * Smileys and thanks are friendly, not a verdict: together they add at most PHATIC_CAP, so ":) :)"
  * or "Danke :)" alone stay below the positive label while still tilting the score.
  */
 const PHATIC_CAP = 0.9;
