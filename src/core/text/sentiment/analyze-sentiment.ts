@@ -18,12 +18,12 @@ const ALPHA = 15;
  * praise must be clearer ("sehr gut", "super") to count; any clear complaint counts in both.
  */
 export const THRESHOLDS: Record<RuleLanguage, { positive: number; negative: number }> = {
-  de: { positive: 0.5, negative: 0.1 },
-  en: { positive: 0.2, negative: 0.1 },
+  de: { positive: 0.5, negative: 0.08 },
+  en: { positive: 0.2, negative: 0.08 },
 };
 /**
- * Negativity bias: praise is cheap and often phatic ("gut", "danke", ":)"), complaints are specific,
- * so in a mixed text the complaint weighs more.
+ * Negativity bias: in a text that complains, praise weighs less in the text's verdict ("Freundlich,
+ * aber seit drei Wochen keine Antwort" is a complaint); clause scores stay unbiased for aspects.
  */
 const POSITIVE_WEIGHT = 0.8;
 /** Later clauses weigh a little more: feedback tends to end with its verdict. */
@@ -41,32 +41,38 @@ export function labelOf(score: number, language: RuleLanguage): Polarity {
   return score >= t.positive ? "positive" : score <= -t.negative ? "negative" : "neutral";
 }
 
-/** Emphasis from "!" and the weakening of a question; returns the new raw score. */
-function punctuate(ctx: ClauseContext, clause: Clause, raw: number, cues: SentimentCue[]): number {
-  if (raw === 0) return 0;
-  let exclamations = 0;
-  let questions = 0;
-  const marks: number[] = [];
+interface Punctuation {
+  exclamations: number;
+  question: boolean;
+}
+
+/** The clause's "!" and "?" marks (each also a cue when the clause has evidence to emphasise). */
+function punctuation(ctx: ClauseContext, clause: Clause, cues: SentimentCue[] | null): Punctuation {
+  const p: Punctuation = { exclamations: 0, question: false };
   for (let i = clause.start; i < clause.end; i++) {
     const t = ctx.tokens[i] as Token;
     if (t.kind !== "punct" || !/[!?]/.test(t.text)) continue;
-    marks.push(i);
+    cues?.push(cueOf(ctx, i, i + 1, "punctuation", 0));
     for (const ch of t.text) {
-      if (ch === "!") exclamations++;
-      else if (ch === "?") questions++;
+      if (ch === "!") p.exclamations++;
+      else if (ch === "?") p.question = true;
     }
   }
-  if (marks.length === 0) return raw;
-  for (const i of marks) cues.push(cueOf(ctx, i, i + 1, "punctuation", 0));
-  const result = raw + Math.sign(raw) * EXCLAMATION * Math.min(exclamations, MAX_EXCLAMATIONS);
-  return questions > 0 ? result * QUESTION_SCALE : result;
+  return p;
+}
+
+/** "!" adds emphasis in the direction of the evidence; a question weakens it. */
+function emphasize(raw: number, p: Punctuation): number {
+  if (raw === 0) return 0;
+  const result = raw + Math.sign(raw) * EXCLAMATION * Math.min(p.exclamations, MAX_EXCLAMATIONS);
+  return p.question ? result * QUESTION_SCALE : result;
 }
 
 /**
  * Long texts collect stray sentiment words (a report that mentions a strike is not a complaint),
  * so the text's sum is divided by √(words / REFERENCE_WORDS) beyond that length.
  */
-const REFERENCE_WORDS = 8;
+const REFERENCE_WORDS = 5;
 
 function lengthDamping(tokens: Token[]): number {
   let words = 0;
@@ -95,7 +101,7 @@ function discountRepeats(ctx: ClauseContext, evidence: { items: Item[] }[]): voi
  * Smileys and thanks are friendly, not a verdict: together they add at most PHATIC_CAP, so ":) :)"
  * or "Danke :)" alone stay below the positive label while still tilting the score.
  */
-const PHATIC_CAP = 0.9;
+const PHATIC_CAP = 1.5;
 
 function capPhatic(evidence: { items: Item[] }[]): void {
   let total = 0;
@@ -178,12 +184,14 @@ export function analyzeSentiment(text: string, input: Token[], language: RuleLan
     );
     cues.push(...modifierCues);
     if (clause.contrast >= 0) cues.push(cueOf(ctx, clause.contrast, clause.contrast + 1, "contrast", 0));
-    const raw = punctuate(
-      ctx,
-      clause,
-      counted.reduce((sum, it) => sum + (it.value > 0 ? it.value * POSITIVE_WEIGHT : it.value), 0),
-      cues,
-    );
+    const marks = punctuation(ctx, clause, counted.length > 0 ? cues : null);
+    let sum = 0;
+    let biased = 0;
+    for (const it of counted) {
+      sum += it.value;
+      biased += it.value > 0 && complaint ? it.value * POSITIVE_WEIGHT : it.value;
+    }
+    const raw = emphasize(sum, marks);
     cues.sort((a, b) => a.from - b.from || a.to - b.to);
     const score = round(normalizeScore(raw));
     const span = cueOf(ctx, clause.start, clause.end, "word", 0);
@@ -195,7 +203,8 @@ export function analyzeSentiment(text: string, input: Token[], language: RuleLan
       score,
       cues,
     });
-    total += raw * clause.weight * (1 + Math.min(POSITION_GAIN * index, MAX_POSITION_GAIN));
+    total +=
+      emphasize(biased, marks) * clause.weight * (1 + Math.min(POSITION_GAIN * index, MAX_POSITION_GAIN));
   });
   const score = round(normalizeScore(total / lengthDamping(tokens)));
   return { label: labelOf(score, language), score, clauses: result };
