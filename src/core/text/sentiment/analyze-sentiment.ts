@@ -19,7 +19,7 @@ const ALPHA = 15;
  */
 export const THRESHOLDS: Record<RuleLanguage, { positive: number; negative: number }> = {
   de: { positive: 0.5, negative: 0.08 },
-  en: { positive: 0.2, negative: 0.08 },
+  en: { positive: 0.1, negative: 0.08 },
 };
 /**
  * Negativity bias: in a text that complains, praise weighs less in the text's verdict ("Freundlich,
@@ -69,15 +69,15 @@ function emphasize(raw: number, p: Punctuation): number {
 }
 
 /**
- * Long texts collect stray sentiment words (a report that mentions a strike is not a complaint),
- * so the text's sum is divided by √(words / REFERENCE_WORDS) beyond that length.
+ * Beyond REFERENCE_WORDS a text's verdict is its sentiment per REFERENCE_WORDS words: a long report
+ * that mentions a strike once is not a complaint, a review that praises in every sentence stays praise.
  */
-const REFERENCE_WORDS = 5;
+const REFERENCE_WORDS = 10;
 
 function lengthDamping(tokens: Token[]): number {
   let words = 0;
   for (const t of tokens) if (t.kind === "word") words++;
-  return words > REFERENCE_WORDS ? Math.sqrt(words / REFERENCE_WORDS) : 1;
+  return words > REFERENCE_WORDS ? words / REFERENCE_WORDS : 1;
 }
 
 /** A word or phrase said again adds less: quoted titles and copied teasers repeat themselves. */
