@@ -49,6 +49,7 @@ describe("analyzeSentiment: contrast", () => {
     expect(cues(r)).toContain("contrast:aber");
     expect(de("Der Service war schlecht, jedoch war das Essen gut.").score).toBeGreaterThan(0);
     expect(de("Lange Wartezeit. Trotzdem sehr freundlich.").label).toBe("positive");
+    expect(de("Die Beratung war sehr gut, allerdings kam die Ware beschädigt an.").label).toBe("negative");
   });
 
   it("lets the clause after but/however dominate, and a trailing though contrasts nothing", () => {
