@@ -34,7 +34,7 @@ const MAX_EXCLAMATIONS = 4;
 /** A question ("Ist das gut?", "Warum so langsam??") asserts less than a statement, however many marks it has. */
 const QUESTION_SCALE = 0.6;
 
-export const normalizeScore = (raw: number): number => (raw === 0 ? 0 : raw / Math.sqrt(raw * raw + ALPHA));
+const normalizeScore = (raw: number): number => (raw === 0 ? 0 : raw / Math.sqrt(raw * raw + ALPHA));
 
 export function labelOf(score: number, language: RuleLanguage): Polarity {
   const t = THRESHOLDS[language];

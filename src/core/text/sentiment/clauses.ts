@@ -18,10 +18,10 @@ export interface Clause {
 }
 
 const SENTENCE_END = /[.!?…;]/;
-export const BEFORE_CONTRAST = 0.5;
-export const AFTER_CONTRAST = 1.5;
-export const CONCESSIVE = 0.5;
-export const CONDITIONAL = 0.5;
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+const CONCESSIVE = 0.5;
+const CONDITIONAL = 0.5;
 
 /** A dot right after a number and before a word is an ordinal or a date ("1. Klasse", "3. Mai"), not a sentence end. */
 function isOrdinal(tokens: Token[], i: number): boolean {

@@ -73,19 +73,6 @@ export const compileLexicon = (...sources: string[]): CompiledLexicon => {
   return lexicon;
 };
 
-/** Whether a token (lower case) matches one phrase part. */
-export const partMatches = (p: PhrasePart, norm: string): boolean =>
-  p.stem ? norm.startsWith(p.text) : norm === p.text;
-
-/** The valence of the longest stem (at least `min` letters) that starts `norm`, or undefined. */
-export function stemValue(lexicon: CompiledLexicon, norm: string, min = 3): number | undefined {
-  for (let n = Math.min(norm.length, lexicon.maxStem); n >= min; n--) {
-    const v = lexicon.stems.get(norm.slice(0, n));
-    if (v !== undefined) return v;
-  }
-  return undefined;
-}
-
 /** Every phrase whose first part matches `norm` (exact first words, then stems, longest first). */
 export function phrasesStartingWith(lexicon: CompiledLexicon, norm: string): Phrase[] {
   const exact = lexicon.phrasesByWord.get(norm);

@@ -36,8 +36,8 @@ export interface CompoundParts {
 }
 
 /**
- * The value of the longest stem that starts `norm` and leaves only an ending; a `free` stem long
- * enough to be a word of its own may leave more (a compound's head).
+ * The value of the longest stem that starts `norm` and leaves only an ending; with `free`, a stem
+ * long enough to be a word of its own may also start a compound ("katastroph|enservice").
  */
 function stemOf(lexicon: CompiledLexicon, norm: string, minStem: number, free: boolean): number | undefined {
   for (let n = Math.min(norm.length, lexicon.maxStem); n >= minStem; n--) {

@@ -205,7 +205,9 @@ see-through -1.2
 see through -1.2
 sheer -0.3
 wrinkl* -0.8
-pill* -1.2
+pilling -1.2
+pilled -1.2
+pills -1
 shrank -1.8
 shrunk -1.8
 faded -1.2
