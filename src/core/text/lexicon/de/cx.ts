@@ -104,7 +104,9 @@ nix verstanden -1.5
 nichts verstanden -1.5
 boykott* -1.5
 # incidents: safety concerns wherever customers are (stations, shops, hotels)
-gewalt* -2
+gewalt -2
+gewalttät* -2.5
+gewaltsam* -2
 angriff* -2
 angegriffen -2.2
 angreifen -2
