@@ -214,10 +214,22 @@ describe("analyzeSentiment: emoji, punctuation, capitals, politeness", () => {
     expect(en("delivered today :-)").score).toBeGreaterThan(0);
     // Smileys are friendly rather than a verdict: more of them add nothing beyond a cap.
     expect(en("delivered today :-) :-) :-)").score).toBe(en("delivered today :-)").score);
-    expect(de("Danke :) :)").label).toBe("neutral");
+    // A short thank-you with smileys is a (mild) verdict of its own.
+    expect(de("Danke :) :)").label).toBe("positive");
     expect(en("Great fit 👍").score).toBeGreaterThan(en("Great fit").score);
     expect(en("delivered today :(").label).toBe("negative");
     expect(cues(de("ok 🙂"))).toContain("emoji:🙂");
+  });
+
+  it("reads a short text as a verdict of its own; longer texts need clearer praise", () => {
+    expect(de("Gut.").label).toBe("positive");
+    expect(de("Der Service war gut").label).toBe("positive");
+    expect(en("Good.").label).toBe("positive");
+    const passing = de(
+      "Heute Morgen wurde mir am Telefon mitgeteilt, dass der Antrag gut angekommen ist und nun in der Fachabteilung geprüft wird",
+    );
+    expect(passing.label).toBe("neutral");
+    expect(passing.clauses.some((c) => c.label === "positive")).toBe(true);
   });
 
   it("amplifies with !!!, weakens questions (?? and ?! too), emphasises ALL CAPS", () => {

@@ -36,8 +36,23 @@ const QUESTION_SCALE = 0.6;
 
 const normalizeScore = (raw: number): number => (raw === 0 ? 0 : raw / Math.sqrt(raw * raw + ALPHA));
 
-export function labelOf(score: number, language: RuleLanguage): Polarity {
-  const t = THRESHOLDS[language];
+/**
+ * Clauses and short texts (up to SHORT_TEXT_WORDS words: "Gut.", "Alles bestens") are verdicts in
+ * themselves; the stricter text thresholds are for longer texts, which often mention a good thing
+ * in passing while reporting something else.
+ */
+export const CLAUSE_THRESHOLDS: Record<RuleLanguage, { positive: number; negative: number }> = {
+  de: { positive: 0.2, negative: 0.08 },
+  en: { positive: 0.1, negative: 0.08 },
+};
+const SHORT_TEXT_WORDS = 4;
+
+export function labelOf(
+  score: number,
+  language: RuleLanguage,
+  thresholds: Record<RuleLanguage, { positive: number; negative: number }> = THRESHOLDS,
+): Polarity {
+  const t = thresholds[language];
   return score >= t.positive ? "positive" : score <= -t.negative ? "negative" : "neutral";
 }
 
@@ -74,11 +89,13 @@ function emphasize(raw: number, p: Punctuation): number {
  */
 const REFERENCE_WORDS = 10;
 
-function lengthDamping(tokens: Token[]): number {
+function wordCount(tokens: Token[]): number {
   let words = 0;
   for (const t of tokens) if (t.kind === "word") words++;
-  return words > REFERENCE_WORDS ? words / REFERENCE_WORDS : 1;
+  return words;
 }
+
+const lengthDamping = (words: number): number => (words > REFERENCE_WORDS ? words / REFERENCE_WORDS : 1);
 
 /** A word or phrase said again adds less: quoted titles and copied teasers repeat themselves. */
 const REPEAT_WEIGHT = 0.5;
@@ -199,15 +216,17 @@ export function analyzeSentiment(text: string, input: Token[], language: RuleLan
       from: span.from,
       to: span.to,
       text: span.text,
-      label: labelOf(score, language),
+      label: labelOf(score, language, CLAUSE_THRESHOLDS),
       score,
       cues,
     });
     total +=
       emphasize(biased, marks) * clause.weight * (1 + Math.min(POSITION_GAIN * index, MAX_POSITION_GAIN));
   });
-  const score = round(normalizeScore(total / lengthDamping(tokens)));
-  return { label: labelOf(score, language), score, clauses: result };
+  const words = wordCount(tokens);
+  const score = round(normalizeScore(total / lengthDamping(words)));
+  const thresholds = words <= SHORT_TEXT_WORDS ? CLAUSE_THRESHOLDS : THRESHOLDS;
+  return { label: labelOf(score, language, thresholds), score, clauses: result };
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
