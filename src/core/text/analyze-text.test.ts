@@ -133,3 +133,17 @@ describe("analyzeText", () => {
     );
   });
 });
+
+describe("analyzeText on parcels and packages", () => {
+  const aspects = (text: string) => analyze(text).aspects.map((a) => `${a.aspect}:${a.label}`);
+
+  it("takes a parcel for delivery, a separable 'kam nie an' for a complaint, and a tariff package for neither", () => {
+    expect(analyze("Paket kam nie an, niemand ruft zurück").label).toBe("negative");
+    expect(aspects("Paket kam nie an, niemand ruft zurück")).toEqual([
+      "delivery:negative",
+      "reachability:negative",
+    ]);
+    expect(aspects("Das Paket kam zu spät")).toContain("delivery:negative");
+    expect(aspects("Mein Internetpaket ist zu teuer")).not.toContain("delivery:negative");
+  });
+});

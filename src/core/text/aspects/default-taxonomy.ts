@@ -45,7 +45,7 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       "Lieferung",
       "Delivery",
       `liefer*, geliefert, versand, versandt, versendet, verschickt, verschicken, zustellung, zugestellt,
-      zusteller, zustellen, sendung, sendungsverfolgung, sendungsnummer, päckchen, paketdienst, paketbote,
+      zusteller, zustellen, sendung, sendungsverfolgung, sendungsnummer, paket*, päckchen, paketdienst, paketbote,
       paketshop, paketstation, packstation, kurier, spedition, bestellung, bestellt, bestellen, tracking,
       dhl, hermes, dpd, gls, ankunft der ware, nicht angekommen, angekommen, beschädigt angekommen`,
       `delivery, deliver, delivered, deliveries, shipping, shipment, shipped, ship, package, parcel, courier,

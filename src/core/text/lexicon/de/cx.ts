@@ -46,6 +46,11 @@ nie angekommen -2.8
 nie geliefert -2.8
 nicht angekommen -2.2
 nicht geliefert -2.2
+kam nie an -2.6
+kamen nie an -2.6
+kommt nie an -2.4
+kam nicht an -2
+kommt nicht an -1.8
 nie wieder -2.8
 danke 0.8
 dankeschön 1
