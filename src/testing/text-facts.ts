@@ -1,27 +1,7 @@
 import { uuidv7 } from "../core/ids.js";
+import type { FeedbackTextFact as TextFactRow } from "../core/text/enrich/feedback-text-facts.js";
 
-/** A row of the facts table `feedback_text` (src/core/facts/migrations.ts, 0003_feedback_text). */
-export interface TextFactRow {
-  workspace_id: string;
-  feedback_id: string;
-  received_at: string;
-  kind: string;
-  channel: string;
-  survey_id: string;
-  touchpoint_id: string;
-  journey_id: string;
-  language: string;
-  engine: string;
-  sentiment: string;
-  sentiment_score: number;
-  aspect_keys: string[];
-  aspect_polarities: number[];
-  aspect_scores: number[];
-  topic_id: string;
-  keywords: string[];
-  deleted: number;
-  version: number;
-}
+export type { TextFactRow };
 
 /**
  * A `feedback_text` row for tests that must not depend on the enrichment: one text received at
