@@ -88,3 +88,32 @@ export function FilterDate({
     </label>
   );
 }
+
+/** "From" and "to" date filters that keep each other in order (from ≤ to). */
+export function FilterDateRange({
+  from,
+  to,
+  onChange,
+}: {
+  from: string;
+  to: string;
+  onChange: (key: "from" | "to", value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FilterDate
+        label={t("metrics.from")}
+        value={from}
+        max={to || undefined}
+        onChange={(v) => onChange("from", v)}
+      />
+      <FilterDate
+        label={t("metrics.to")}
+        value={to}
+        min={from || undefined}
+        onChange={(v) => onChange("to", v)}
+      />
+    </>
+  );
+}

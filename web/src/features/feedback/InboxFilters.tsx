@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ALL_CHANNELS, SCORE_BANDS } from "../../api/listen";
 import { POLARITIES } from "../../api/text";
-import { FilterDate, FilterSearch, FilterSelect } from "../../components/Filters";
+import { FilterDateRange, FilterSearch, FilterSelect } from "../../components/Filters";
 import { useAspectOptions } from "../text/hooks";
 import { INBOX_FILTERS, type InboxFilter } from "./hooks";
 import { LinkFilters } from "./LinkFilters";
@@ -96,18 +96,7 @@ export function InboxFilters({
         onChange={(v) => onChange("flagged", v)}
         options={yesNo(t("feedback.filters.flaggedOnly"), t("feedback.filters.unflaggedOnly"))}
       />
-      <FilterDate
-        label={t("metrics.from")}
-        value={values.from}
-        max={values.to || undefined}
-        onChange={(v) => onChange("from", v)}
-      />
-      <FilterDate
-        label={t("metrics.to")}
-        value={values.to}
-        min={values.from || undefined}
-        onChange={(v) => onChange("to", v)}
-      />
+      <FilterDateRange from={values.from} to={values.to} onChange={onChange} />
       {values.customerId ? (
         <button
           type="button"

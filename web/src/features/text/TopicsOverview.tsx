@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { TREND_INTERVALS, type TrendInterval } from "../../api/text";
 import type { Workspace } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { FilterDate, FilterSelect } from "../../components/Filters";
+import { FilterDateRange, FilterSelect } from "../../components/Filters";
 import { Loading } from "../../components/Loading";
 import { AlertsCard } from "./AlertsCard";
 import { AspectTable } from "./AspectTable";
@@ -66,18 +66,7 @@ export function TopicsOverview({
             ))}
           </select>
         </label>
-        <FilterDate
-          label={t("metrics.from")}
-          value={values.from}
-          max={values.to || undefined}
-          onChange={(v) => onChange("from", v)}
-        />
-        <FilterDate
-          label={t("metrics.to")}
-          value={values.to}
-          min={values.from || undefined}
-          onChange={(v) => onChange("to", v)}
-        />
+        <FilterDateRange from={values.from} to={values.to} onChange={onChange} />
         {filtered ? (
           <button type="button" className="button button--ghost button--small" onClick={onReset}>
             {t("touchpoints.filters.reset")}
