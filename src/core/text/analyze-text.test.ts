@@ -147,3 +147,16 @@ describe("analyzeText on parcels and packages", () => {
     expect(aspects("Mein Internetpaket ist zu teuer")).not.toContain("delivery:negative");
   });
 });
+
+describe("analyzeText on log-in failures", () => {
+  it("reads 'can no longer log in' as a complaint about the app, in German and English", () => {
+    for (const text of [
+      "Seit dem letzten App-Update kann ich mich nicht mehr anmelden.",
+      "Since the latest app update I can't log in anymore.",
+    ]) {
+      const a = analyze(text);
+      expect(a.label).toBe("negative");
+      expect(a.aspects.find((h) => h.aspect === "digital")?.label).toBe("negative");
+    }
+  });
+});

@@ -164,6 +164,13 @@ misshandel* -3
 schläger -2
 ungewiss -0.8
 nicht möglich -1.5
+nicht mehr anmelden -2
+nicht anmelden -1.8
+nicht mehr einloggen -2
+nicht einloggen -1.8
+geht nicht mehr -2
+wird nicht akzeptiert -1.5
+nicht akzeptiert -1.5
 unmut -2
 blockiert -1.5
 bashing -1.5

@@ -50,6 +50,13 @@ never heard back -2.5
 never again -2.8
 not again -1.5
 not working -2.2
+can't log in -2
+cannot log in -2
+can't login -2
+couldn't log in -2
+unable to log in -2
+can't sign in -2
+won't let me -1.5
 doesn't work -2.2
 didn't work -2.2
 does not work -2.2
