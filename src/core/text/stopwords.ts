@@ -8,6 +8,7 @@ import type { RuleLanguage } from "./analysis.js";
 const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter((w) => w !== ""));
 
 const DE = words(`
+nächste nächsten nächster nächstes naechste naechsten letzte letzten letzter letztes
 ab aber alle allem allen aller allerdings alles als also am an ander andere anderem anderen anderer anderes
 anders anstatt auch auf aus bald bei beide beiden beim bereits besonders bevor bin bis bisher bist bitte
 bzw ca da dabei dadurch dafür dagegen daher damals damit danach dann daran darauf daraus darf darin darum
