@@ -22,7 +22,7 @@ describe("journeylens CLI", () => {
     const env = { JOURNEYLENS_DATA: mkdtempSync(join(tmpdir(), "jl-cli-")) };
     const migrated = await runCli(["migrate"], env);
     expect(migrated.stdout).toContain(
-      "Applied: 0001_foundation, 0002_journey_design, 0003_listen, 0004_understand, facts/0001_events, facts/0002_feedback, facts/0003_feedback_text",
+      "Applied: 0001_foundation, 0002_journey_design, 0003_listen, 0004_understand, 0005_observe, facts/0001_events, facts/0002_feedback, facts/0003_feedback_text, facts/0004_events_ingest",
     );
     expect((await runCli(["migrate"], env)).stdout).toContain("Both stores are up to date.");
     const ws = await runCli(["workspace", "create", "--name", "Stadtwerke Süd"], env);

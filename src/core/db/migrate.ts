@@ -3,6 +3,7 @@ import * as m0001 from "./migrations/0001_foundation.js";
 import * as m0002 from "./migrations/0002_journey_design.js";
 import * as m0003 from "./migrations/0003_listen.js";
 import * as m0004 from "./migrations/0004_understand.js";
+import * as m0005 from "./migrations/0005_observe.js";
 import type { Database } from "./schema.js";
 
 /** Ordered migrations of the system of record. Append only; never edit a released one. */
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "0002_journey_design": m0002,
   "0003_listen": m0003,
   "0004_understand": m0004,
+  "0005_observe": m0005,
 };
 
 class StaticProvider implements MigrationProvider {

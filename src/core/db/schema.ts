@@ -379,6 +379,77 @@ export interface AlertsTable {
   acknowledged_by: string | null;
 }
 
+export interface FailedEventsTable {
+  id: string;
+  workspace_id: string;
+  source: "http" | "import" | "replay";
+  code: string;
+  message: string;
+  message_id: string | null;
+  /** The raw payload as received (JSON text), cut at 64 KB (`truncated`). */
+  payload: string;
+  truncated: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<"failed" | "replayed", "failed" | "replayed" | undefined, "failed" | "replayed">;
+  received_at: Timestamp;
+  replayed_at: Timestamp | null;
+}
+
+export interface CustomersTable {
+  id: string;
+  workspace_id: string;
+  traits: ColumnType<Record<string, unknown>, string | undefined, string>;
+  consent: Json<unknown> | null;
+  first_seen: Timestamp;
+  last_seen: Timestamp;
+  merged_into: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustomerIdentitiesTable {
+  workspace_id: string;
+  distinct_id: string;
+  customer_id: string;
+  created_at: Timestamp;
+}
+
+export interface CustomerMergesTable {
+  id: string;
+  workspace_id: string;
+  from_customer: string;
+  into_customer: string;
+  reason: string;
+  message_id: string | null;
+  merged_at: Timestamp;
+}
+
+export interface CustomerTraitChangesTable {
+  id: string;
+  workspace_id: string;
+  customer_id: string;
+  trait: string;
+  value: Json<unknown> | null;
+  changed_at: Timestamp;
+  message_id: string | null;
+}
+
+export interface EventImportsTable {
+  id: string;
+  workspace_id: string;
+  file_fingerprint: string;
+  format: string;
+  mapping: Json<unknown>;
+  status: "running" | "done" | "failed";
+  rows_read: ColumnType<number, number | undefined, number>;
+  accepted: ColumnType<number, number | undefined, number>;
+  duplicates: ColumnType<number, number | undefined, number>;
+  rejected: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -405,6 +476,12 @@ export interface Database {
   text_topics: TextTopicsTable;
   text_backfills: TextBackfillsTable;
   alerts: AlertsTable;
+  failed_events: FailedEventsTable;
+  customers: CustomersTable;
+  customer_identities: CustomerIdentitiesTable;
+  customer_merges: CustomerMergesTable;
+  customer_trait_changes: CustomerTraitChangesTable;
+  event_imports: EventImportsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -21,7 +21,12 @@ describe.each(variants.map((v) => [v.name, v] as const))("facts store on %s", (_
     const rows = await stores.facts.query<{ name: string }>(
       `SELECT name FROM ${stores.facts.database}.schema_migrations FINAL ORDER BY name`,
     );
-    expect(rows.map((r) => r.name)).toEqual(["0001_events", "0002_feedback", "0003_feedback_text"]);
+    expect(rows.map((r) => r.name)).toEqual([
+      "0001_events",
+      "0002_feedback",
+      "0003_feedback_text",
+      "0004_events_ingest",
+    ]);
   });
 
   it("binds parameters and returns 64-bit integers as JSON numbers on every transport", async () => {

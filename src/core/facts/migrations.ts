@@ -98,4 +98,32 @@ export const factsMigrations: ReadonlyArray<{ name: string; statements: string[]
       ORDER BY (workspace_id, feedback_id)`,
     ],
   },
+  {
+    name: "0004_events_ingest",
+    statements: [
+      // What the Segment-compatible ingestion keeps beyond 0001: the payload hash for dedup (same
+      // messageId, other payload = conflict), the spec's other fields, consent, and the source.
+      `ALTER TABLE {db}.events
+        ADD COLUMN IF NOT EXISTS payload_hash String,
+        ADD COLUMN IF NOT EXISTS name String,
+        ADD COLUMN IF NOT EXISTS group_id String,
+        ADD COLUMN IF NOT EXISTS previous_id String,
+        ADD COLUMN IF NOT EXISTS traits String,
+        ADD COLUMN IF NOT EXISTS original_timestamp Nullable(DateTime64(3, 'UTC')),
+        ADD COLUMN IF NOT EXISTS sent_at Nullable(DateTime64(3, 'UTC')),
+        ADD COLUMN IF NOT EXISTS consent String,
+        ADD COLUMN IF NOT EXISTS analytics_consent UInt8 DEFAULT 1,
+        ADD COLUMN IF NOT EXISTS source LowCardinality(String),
+        ADD COLUMN IF NOT EXISTS historical UInt8`,
+      // Distinct id (user:…, anon:…) → customer, mirrored from the system of record so reports
+      // resolve an event's customer, merges included (the newest version wins).
+      `CREATE TABLE IF NOT EXISTS {db}.customer_identities (
+        workspace_id UUID,
+        distinct_id String,
+        customer_id UUID,
+        version UInt64
+      ) ENGINE = ReplacingMergeTree(version)
+      ORDER BY (workspace_id, distinct_id)`,
+    ],
+  },
 ];
