@@ -1,0 +1,100 @@
+import type { EventRow } from "./event-row.js";
+
+/** Outbox topic of the identity work the event writer hands to the identity handler (contract §1). */
+export const IDENTITY_TOPIC = "events.identity";
+
+export interface IdentityWork {
+  ids: Array<{ userId?: string; anonymousId?: string; firstSeen: string; lastSeen: string }>;
+  identifies: Array<{
+    messageId: string;
+    userId?: string;
+    anonymousId?: string;
+    traits: Record<string, unknown>;
+    timestamp: string;
+  }>;
+  aliases: Array<{ messageId: string; previousId: string; userId: string; timestamp: string }>;
+}
+
+/** Items per outbox message, so one handler run stays short and its payload small. */
+export const IDENTITY_ITEMS_PER_MESSAGE = 2_000;
+
+const present = (id: string) => (id === "" ? undefined : id);
+
+function parseTraits(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text || "{}");
+    return value && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The identity work of one workspace's stored rows: each distinct (userId, anonymousId) pair with
+ * its first and last event time, every identify with its traits, every alias. Split into messages
+ * of at most `perMessage` items; an empty input gives no message.
+ */
+export function identityWork(
+  rows: readonly EventRow[],
+  perMessage = IDENTITY_ITEMS_PER_MESSAGE,
+): IdentityWork[] {
+  const ids = new Map<string, IdentityWork["ids"][number]>();
+  const identifies: IdentityWork["identifies"] = [];
+  const aliases: IdentityWork["aliases"] = [];
+  for (const r of rows) {
+    const key = `${r.user_id}\u0000${r.anonymous_id}`;
+    const seen = ids.get(key);
+    if (!seen) {
+      const userId = present(r.user_id);
+      const anonymousId = present(r.anonymous_id);
+      ids.set(key, {
+        ...(userId !== undefined && { userId }),
+        ...(anonymousId !== undefined && { anonymousId }),
+        firstSeen: r.timestamp,
+        lastSeen: r.timestamp,
+      });
+    } else {
+      // DateTime64 text in one fixed form compares like the times it names.
+      if (r.timestamp < seen.firstSeen) seen.firstSeen = r.timestamp;
+      if (r.timestamp > seen.lastSeen) seen.lastSeen = r.timestamp;
+    }
+    if (r.type === "identify") {
+      const userId = present(r.user_id);
+      const anonymousId = present(r.anonymous_id);
+      identifies.push({
+        messageId: r.message_id,
+        ...(userId !== undefined && { userId }),
+        ...(anonymousId !== undefined && { anonymousId }),
+        traits: parseTraits(r.traits),
+        timestamp: r.timestamp,
+      });
+    } else if (r.type === "alias") {
+      aliases.push({
+        messageId: r.message_id,
+        previousId: r.previous_id,
+        userId: r.user_id,
+        timestamp: r.timestamp,
+      });
+    }
+  }
+  const all = [...ids.values()];
+  const messages: IdentityWork[] = [];
+  let [a, b, c] = [0, 0, 0];
+  while (a < aliases.length || b < identifies.length || c < all.length) {
+    // Aliases and identifies first: the ids they link then arrive in the same message.
+    const nAliases = Math.min(perMessage, aliases.length - a);
+    const nIdentifies = Math.min(perMessage - nAliases, identifies.length - b);
+    const nIds = Math.min(perMessage - nAliases - nIdentifies, all.length - c);
+    messages.push({
+      ids: all.slice(c, c + nIds),
+      identifies: identifies.slice(b, b + nIdentifies),
+      aliases: aliases.slice(a, a + nAliases),
+    });
+    a += nAliases;
+    b += nIdentifies;
+    c += nIds;
+  }
+  return messages;
+}

@@ -1,0 +1,189 @@
+import { enqueue } from "../outbox/enqueue.js";
+import type { Stores } from "../stores.js";
+import { RecentIds } from "./dedup.js";
+import type { EventRow } from "./event-row.js";
+import { IDENTITY_TOPIC, identityWork } from "./identity-work.js";
+
+export type WriteOutcome = "stored" | "duplicate" | "conflict";
+
+/**
+ * The durable write path of events: dedup by (workspace_id, message_id) and group commit. `write`
+ * resolves, with one outcome per row, only after the facts insert holding its rows returned.
+ */
+export interface EventWriter {
+  write(rows: readonly EventRow[]): Promise<WriteOutcome[]>;
+  /** Flushes what is pending, then refuses further writes. */
+  close(): Promise<void>;
+}
+
+export interface EventWriterOptions {
+  /** Rows per facts insert at most; more pending rows wait for the next flush. */
+  maxRows?: number;
+  /** Wait after the first write of an idle writer so concurrent writes join its flush (0: next turn). */
+  lingerMs?: number;
+  /** Capacity of the recent-id cache in front of the facts lookup. */
+  recentIds?: number;
+  /** Called after every successful flush (instrumentation for tests and benchmarks). */
+  onFlush?: (flush: { writes: number; rows: number; stored: number }) => void;
+}
+
+interface Pending {
+  rows: readonly EventRow[];
+  resolve(outcomes: WriteOutcome[]): void;
+  reject(error: unknown): void;
+}
+
+/** Message ids per facts lookup query; bound parameters travel in the URL over HTTP. */
+const LOOKUP_CHUNK = { chdb: 5_000, clickhouse: 500 } as const;
+
+const writers = new WeakMap<Stores, EventWriter>();
+
+/** The one writer of these stores: group commit and dedup only work when all writes share it. */
+export function eventWriterFor(stores: Stores): EventWriter {
+  let writer = writers.get(stores);
+  if (!writer) {
+    const created = createEventWriter(stores);
+    writer = {
+      write: (rows) => created.write(rows),
+      close: async () => {
+        writers.delete(stores);
+        await created.close();
+      },
+    };
+    writers.set(stores, writer);
+  }
+  return writer;
+}
+
+export function createEventWriter(stores: Stores, options: EventWriterOptions = {}): EventWriter {
+  const maxRows = options.maxRows ?? 20_000;
+  const lingerMs = options.lingerMs ?? 0;
+  const recent = new RecentIds(options.recentIds ?? 1_000_000);
+  const chunk = LOOKUP_CHUNK[stores.facts.kind];
+  let pending: Pending[] = [];
+  let pendingRows = 0;
+  let running: Promise<void> | undefined;
+  let scheduled = false;
+  let closed = false;
+
+  /** Stored hashes of the ids the cache does not know, read from facts and added to the cache. */
+  async function lookUp(rows: readonly EventRow[]): Promise<void> {
+    const unknown = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (recent.get(r.workspace_id, r.message_id) !== undefined) continue;
+      const ids = unknown.get(r.workspace_id);
+      if (ids) ids.add(r.message_id);
+      else unknown.set(r.workspace_id, new Set([r.message_id]));
+    }
+    for (const [ws, set] of unknown) {
+      const ids = [...set];
+      for (let i = 0; i < ids.length; i += chunk) {
+        const found = await stores.facts.query<{ message_id: string; payload_hash: string }>(
+          `SELECT message_id, payload_hash FROM ${stores.facts.database}.events
+           WHERE workspace_id = {ws:UUID} AND message_id IN {ids:Array(String)}`,
+          { ws, ids: ids.slice(i, i + chunk) },
+        );
+        for (const f of found) recent.set(ws, f.message_id, f.payload_hash);
+      }
+    }
+  }
+
+  async function flush(batch: Pending[]): Promise<void> {
+    const rows = batch.flatMap((p) => p.rows);
+    await lookUp(rows);
+    // Ids stored by this flush: the cache learns them only once the insert returned.
+    const inFlush = new Map<string, Map<string, string>>();
+    const stored: EventRow[] = [];
+    const outcomes = batch.map((p) =>
+      p.rows.map((r): WriteOutcome => {
+        const ids = inFlush.get(r.workspace_id);
+        const known = recent.get(r.workspace_id, r.message_id) ?? ids?.get(r.message_id);
+        if (known !== undefined) return known === r.payload_hash ? "duplicate" : "conflict";
+        if (ids) ids.set(r.message_id, r.payload_hash);
+        else inFlush.set(r.workspace_id, new Map([[r.message_id, r.payload_hash]]));
+        stored.push(r);
+        return "stored";
+      }),
+    );
+    if (stored.length > 0) {
+      // Identity work is enqueued before the insert and kept if the insert fails: a retry of those
+      // events is then a duplicate and enqueues nothing, so the handler must (and does) be idempotent.
+      await enqueueIdentityWork(stored);
+      await stores.facts.insert("events", stored);
+    }
+    for (const [ws, ids] of inFlush) for (const [id, hash] of ids) recent.set(ws, id, hash);
+    options.onFlush?.({ writes: batch.length, rows: rows.length, stored: stored.length });
+    for (const [i, p] of batch.entries()) p.resolve(outcomes[i] ?? []);
+  }
+
+  async function enqueueIdentityWork(stored: readonly EventRow[]): Promise<void> {
+    const byWorkspace = new Map<string, EventRow[]>();
+    for (const r of stored) {
+      const list = byWorkspace.get(r.workspace_id);
+      if (list) list.push(r);
+      else byWorkspace.set(r.workspace_id, [r]);
+    }
+    await stores.sor.db.transaction().execute(async (tx) => {
+      for (const [workspaceId, rows] of byWorkspace)
+        for (const payload of identityWork(rows))
+          await enqueue(tx, { workspaceId, topic: IDENTITY_TOPIC, payload });
+    });
+  }
+
+  /** Takes pending writes up to `maxRows` rows (always at least one write). */
+  function take(): Pending[] {
+    let n = 0;
+    let rows = 0;
+    while (n < pending.length && (n === 0 || rows + (pending[n]?.rows.length ?? 0) <= maxRows)) {
+      rows += pending[n]?.rows.length ?? 0;
+      n++;
+    }
+    const batch = pending.slice(0, n);
+    pending = pending.slice(n);
+    pendingRows -= rows;
+    return batch;
+  }
+
+  /** One flush at a time; writes arriving meanwhile join the next one (the group commit). */
+  async function run(): Promise<void> {
+    while (pending.length > 0) {
+      const batch = take();
+      try {
+        await flush(batch);
+      } catch (e) {
+        for (const p of batch) p.reject(e);
+      }
+    }
+    running = undefined;
+  }
+
+  function schedule(): void {
+    if (running || scheduled) return;
+    scheduled = true;
+    const start = () => {
+      scheduled = false;
+      running ??= run();
+    };
+    if (pendingRows >= maxRows) start();
+    else if (lingerMs > 0) setTimeout(start, lingerMs);
+    else setImmediate(start);
+  }
+
+  return {
+    write(rows) {
+      if (closed) return Promise.reject(new Error("event writer is closed"));
+      if (rows.length === 0) return Promise.resolve([]);
+      return new Promise<WriteOutcome[]>((resolve, reject) => {
+        pending.push({ rows, resolve, reject });
+        pendingRows += rows.length;
+        schedule();
+      });
+    },
+    async close() {
+      closed = true;
+      while (pending.length > 0 || running || scheduled) {
+        await (running ?? new Promise((r) => setImmediate(r)));
+      }
+    },
+  };
+}
