@@ -1,5 +1,6 @@
 import type { AppConfig } from "../core/config.js";
 import type { Stores } from "../core/stores.js";
+import { eventsIdentityHandler } from "./events-identity.js";
 import { feedbackEnrichHandler } from "./feedback-enrich.js";
 import { feedbackRelayHandler } from "./feedback-relay.js";
 import type { OutboxHandler } from "./outbox-worker.js";
@@ -19,5 +20,6 @@ export function outboxHandlers(stores: Stores, config: AppConfig): Record<string
     "text.emerging": textEmergingHandler(stores),
     "feedback.enrich": feedbackEnrichHandler(stores, config),
     "text.backfill": textBackfillHandler(stores, config),
+    "events.identity": eventsIdentityHandler(stores),
   };
 }
