@@ -17,10 +17,25 @@ export interface Limits {
   rateLimitPerMinute: number;
 }
 
+/** Limits of the Segment-compatible ingestion API (`/v1/*`). */
+export interface IngestLimits {
+  /** Decompressed request body, bytes. */
+  maxRequestBytes: number;
+  /** One event's JSON, bytes. */
+  maxEventBytes: number;
+  maxBatchLength: number;
+  /** messageId, userId, anonymousId, groupId, previousId, in characters. */
+  maxIdLength: number;
+  maxDepth: number;
+  /** Requests per minute per write key. */
+  requestsPerMinute: number;
+}
+
 export interface AppConfig {
   /** Public base URL, used in links and to decide whether cookies are `Secure`. */
   publicUrl: string;
   limits: Limits;
+  ingest: IngestLimits;
   /** Session lifetime in seconds. */
   sessionTtlSeconds: number;
   /** Directory with the built web app; the server does not serve the UI when absent. */
@@ -41,10 +56,20 @@ export interface AppConfig {
 
 export const defaultLimits: Limits = { maxBodyBytes: 1_000_000, rateLimitPerMinute: 1200 };
 
+export const defaultIngestLimits: IngestLimits = {
+  maxRequestBytes: 500 * 1024,
+  maxEventBytes: 32 * 1024,
+  maxBatchLength: 1000,
+  maxIdLength: 255,
+  maxDepth: 64,
+  requestsPerMinute: 6000,
+};
+
 export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     publicUrl: "http://localhost:3000",
     limits: defaultLimits,
+    ingest: defaultIngestLimits,
     sessionTtlSeconds: 14 * 24 * 3600,
     surveys: { responsesPerIpPerHour: 30 },
     webhooks: { allowPrivateAddresses: false, timeoutMs: 10_000 },

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "idempotency_key_reused"
   | "idempotency_in_flight"
   | "payload_too_large"
+  | "unprocessable"
   | "rate_limited"
   | "unavailable"
   | "data_dir_locked"

@@ -14,8 +14,10 @@ import { problem } from "./problem.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { apiKeyRoutes } from "./routes/api-keys.js";
 import { authRoutes } from "./routes/auth.js";
+import { failedEventRoutes } from "./routes/failed-events.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
+import { ingestRoutes } from "./routes/ingest.js";
 import { journeyRoutes } from "./routes/journeys.js";
 import { memberRoutes } from "./routes/members.js";
 import { metricsRoutes } from "./routes/metrics.js";
@@ -59,6 +61,8 @@ const features = [
   textTaxonomyRoutes,
   alertRoutes,
   textRoutes,
+  ingestRoutes,
+  failedEventRoutes,
 ];
 
 const STORE_ERROR =

@@ -231,6 +231,22 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
       .execute();
     return id;
   },
+  failedEventId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("failed_events")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        source: "http",
+        code: "missing_identity",
+        message: "userId or anonymousId is required",
+        message_id: "foreign-message",
+        payload: JSON.stringify({ type: "track", event: "Order Completed", userId: "u-1" }),
+      })
+      .execute();
+    return id;
+  },
 };
 
 /** A fingerprint of everything both stores hold (sessions aside), to prove a request changed nothing. */

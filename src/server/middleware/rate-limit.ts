@@ -25,6 +25,8 @@ export function rateLimit(perMinute: () => number): MiddlewareHandler<AppEnv> {
     bucket.updated = now;
     buckets.set(key, bucket);
     c.header("X-RateLimit-Limit", String(limit));
+    // Seconds until the bucket is full again.
+    c.header("X-RateLimit-Reset", String(Math.ceil(((limit - bucket.tokens + 1) / limit) * 60)));
     if (bucket.tokens < 1) {
       c.header("X-RateLimit-Remaining", "0");
       throw new AppError("rate_limited", `More than ${limit} requests per minute for these credentials`, {

@@ -1,0 +1,88 @@
+import type { IngestLimits } from "../config.js";
+import { AppError } from "../errors.js";
+import type { Stores } from "../stores.js";
+import type { TEventType, TIngestResult, TIngestWarning } from "./event.schema.js";
+import type { EventRow } from "./event-row.js";
+import { type FailedItem, recordFailedEvents } from "./failed-events/record-failed-events.js";
+import { type Envelope, normalizeEvent, toEventRow } from "./normalize-event.js";
+import { isObject } from "./safe-json.js";
+import { eventWriterFor } from "./writer.js";
+
+export interface IngestOptions {
+  /** The route's type for single-event routes; batch items carry their own. */
+  type?: TEventType;
+  envelope: Envelope;
+  receivedAt: Date;
+  limits: IngestLimits;
+  source: EventRow["source"];
+}
+
+const unavailable = (what: string, cause: unknown) =>
+  new AppError("unavailable", `${what} is unreachable; nothing was acknowledged, retry later`, {
+    retryAfterSeconds: 5,
+    cause,
+  });
+
+/**
+ * Validates, writes durably (dedup and group commit in the EventWriter) and keeps every rejected
+ * item in failed_events before answering. Any store failure is a 503: nothing is acknowledged.
+ */
+export async function ingestEvents(
+  stores: Stores,
+  workspaceId: string,
+  items: readonly unknown[],
+  options: IngestOptions,
+): Promise<TIngestResult> {
+  const rows: EventRow[] = [];
+  const rowIndex: number[] = [];
+  const failed: (FailedItem & { index: number })[] = [];
+  const warnings: TIngestWarning[] = [];
+  // A single-event route's type travels with the kept item, so a replay knows it.
+  const kept = (item: unknown) => (options.type && isObject(item) ? { ...item, type: options.type } : item);
+  items.forEach((item, index) => {
+    const n = normalizeEvent(item, options);
+    if (!n.ok) {
+      failed.push({ index, code: n.code, message: n.message, messageId: n.messageId, payload: kept(item) });
+      return;
+    }
+    if (n.futureWarning) warnings.push({ index, messageId: n.event.messageId, code: "timestamp_in_future" });
+    rows.push(toEventRow(n.event, workspaceId, options.source));
+    rowIndex.push(index);
+  });
+
+  let outcomes: Awaited<ReturnType<ReturnType<typeof eventWriterFor>["write"]>> = [];
+  try {
+    if (rows.length > 0) outcomes = await eventWriterFor(stores).write(rows);
+  } catch (e) {
+    throw unavailable("The events store", e);
+  }
+  let accepted = 0;
+  let duplicates = 0;
+  outcomes.forEach((outcome, i) => {
+    const index = rowIndex[i] as number;
+    if (outcome === "stored") accepted++;
+    else if (outcome === "duplicate") duplicates++;
+    else
+      failed.push({
+        index,
+        code: "duplicate_conflict",
+        message: "this messageId was stored before with a different payload",
+        messageId: rows[i]?.message_id ?? null,
+        payload: kept(items[index]),
+      });
+  });
+  failed.sort((a, b) => a.index - b.index);
+  try {
+    await recordFailedEvents(stores.sor.db, workspaceId, options.source, failed, options.receivedAt);
+  } catch (e) {
+    throw unavailable("The failed-events store", e);
+  }
+  const rejected = failed.map(({ index, messageId, code, message }) => ({ index, messageId, code, message }));
+  return {
+    success: !(accepted + duplicates === 0 && rejected.length > 0),
+    accepted,
+    duplicates,
+    rejected,
+    ...(warnings.length > 0 && { warnings }),
+  };
+}

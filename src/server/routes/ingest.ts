@@ -1,0 +1,148 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { cors } from "hono/cors";
+import { resolveApiKey } from "../../core/auth/api-keys.js";
+import { AppError } from "../../core/errors.js";
+import { type TEventType, ZIngestResult } from "../../core/events/event.schema.js";
+import { ingestEvents } from "../../core/events/ingest-events.js";
+import type { Envelope } from "../../core/events/normalize-event.js";
+import { deeperThan, isObject } from "../../core/events/safe-json.js";
+import type { AppEnv } from "../env.js";
+import { rateLimit } from "../middleware/rate-limit.js";
+import { errorResponses, json, router } from "../openapi.js";
+import { readIngestBody } from "./ingest-body.js";
+
+const SINGLE: TEventType[] = ["track", "identify", "page", "screen", "group", "alias"];
+
+const invalidBody = (pointer: string, message: string, code = "schema_violation") =>
+  new AppError("validation_failed", message, { errors: [{ pointer, code, message }] });
+
+/** The write key from Basic (`key:`), Bearer, or `writeKey` in the body, in that order. */
+function writeKeyOf(c: Context<AppEnv>, body: Record<string, unknown>): string | undefined {
+  const header = c.req.header("authorization");
+  if (header) {
+    const [scheme, value = ""] = header.split(/\s+/, 2);
+    if (scheme?.toLowerCase() === "bearer" && value) return value;
+    if (scheme?.toLowerCase() === "basic" && value) {
+      const decoded = Buffer.from(value, "base64").toString();
+      return decoded.includes(":") ? decoded.slice(0, decoded.indexOf(":")) : decoded;
+    }
+  }
+  return typeof body.writeKey === "string" ? body.writeKey : undefined;
+}
+
+async function authenticate(c: Context<AppEnv>, body: Record<string, unknown>): Promise<string> {
+  const secret = writeKeyOf(c, body);
+  if (!secret)
+    throw new AppError(
+      "unauthenticated",
+      "Send the write key as Basic auth (key:), a Bearer token or writeKey in the body",
+    );
+  const key = await resolveApiKey(c.get("stores").sor.db, secret);
+  if (!key) throw new AppError("unauthenticated", "The write key is unknown, revoked or expired");
+  if (!key.scopes.includes("ingest"))
+    throw new AppError("forbidden", `This needs the "ingest" scope; the key holds: ${key.scopes.join(", ")}`);
+  c.set("actor", { kind: "api_key", keyId: key.keyId, workspaceId: key.workspaceId, scopes: key.scopes });
+  return key.workspaceId;
+}
+
+const object = (v: unknown, pointer: string): Record<string, unknown> | undefined => {
+  if (v === undefined || v === null) return undefined;
+  if (!isObject(v)) throw invalidBody(pointer, `${pointer.slice(6)} must be an object`);
+  return v;
+};
+
+/** The batch envelope without its items; nested beyond the limit it is refused as a whole. */
+function envelopeOf(body: Record<string, unknown>, maxDepth: number): Envelope {
+  const { batch: _, ...rest } = body;
+  if (deeperThan(rest, maxDepth))
+    throw invalidBody("/body", `the envelope nests deeper than ${maxDepth} levels`);
+  return {
+    context: object(rest.context, "/body/context"),
+    integrations: object(rest.integrations, "/body/integrations"),
+    sentAt: rest.sentAt,
+    historical: rest.historical === true,
+  };
+}
+
+const description = (what: string) =>
+  `${what} Segment HTTP API compatible: write key as Basic \`key:\`, Bearer or \`writeKey\`; ` +
+  "gzip bodies; per-item results; rejected items are kept in failed events. See docs/api/observe.md §1.";
+
+export function ingestRoutes() {
+  const app = router();
+  app.use(
+    "/v1/*",
+    cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type", "Content-Encoding"] }),
+  );
+
+  // Per write key, after authentication (the key may sit in the body); the limit is the app's config.
+  let perMinute = 0;
+  const limiter = rateLimit(() => perMinute);
+
+  const handle = (type: TEventType | undefined) => async (c: Context<AppEnv>) => {
+    const config = c.get("config");
+    const limits = config.ingest;
+    const receivedAt = new Date();
+    const parsed = await readIngestBody(c, limits.maxRequestBytes);
+    if (!isObject(parsed)) throw invalidBody("/body", "the body must be a JSON object");
+    const workspaceId = await authenticate(c, parsed);
+    perMinute = limits.requestsPerMinute;
+    await limiter(c, async () => {});
+    let items: unknown[];
+    let envelope: Envelope = {};
+    if (type) items = [parsed];
+    else {
+      if (!Array.isArray(parsed.batch)) throw invalidBody("/body/batch", "batch must be an array of events");
+      if (parsed.batch.length > limits.maxBatchLength)
+        throw invalidBody("/body/batch", `a batch holds at most ${limits.maxBatchLength} events`, "too_many");
+      items = parsed.batch;
+      envelope = envelopeOf(parsed, limits.maxDepth);
+    }
+    const result = await ingestEvents(c.get("stores"), workspaceId, items, {
+      ...(type && { type }),
+      envelope,
+      receivedAt,
+      limits,
+      source: "http",
+    });
+    return c.json(result, 200);
+  };
+
+  const responses = {
+    200: { description: "Stored durably; per-item results", ...json(ZIngestResult) },
+    ...errorResponses,
+  };
+  const security = [{ bearer: [] }];
+  for (const t of SINGLE) {
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: `/v1/${t}`,
+        tags: ["events"],
+        summary: `Ingest one ${t} call`,
+        description: description(`One \`${t}\` event.`),
+        security,
+        responses,
+      }),
+      handle(t),
+    );
+  }
+  for (const path of ["/v1/batch", "/v1/import"]) {
+    app.openapi(
+      createRoute({
+        method: "post",
+        path,
+        tags: ["events"],
+        summary: path === "/v1/batch" ? "Ingest a batch of calls" : "Alias of /v1/batch",
+        description: description(
+          "`{ batch: [...], context?, integrations?, sentAt?, writeKey? }` (≤ 1,000).",
+        ),
+        security,
+        responses,
+      }),
+      handle(undefined),
+    );
+  }
+  return app;
+}
