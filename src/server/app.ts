@@ -14,6 +14,7 @@ import { problem } from "./problem.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { apiKeyRoutes } from "./routes/api-keys.js";
 import { authRoutes } from "./routes/auth.js";
+import { eventImportRoutes } from "./routes/events-import.js";
 import { failedEventRoutes } from "./routes/failed-events.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
@@ -63,6 +64,7 @@ const features = [
   textRoutes,
   ingestRoutes,
   failedEventRoutes,
+  eventImportRoutes,
 ];
 
 const STORE_ERROR =

@@ -247,6 +247,21 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
       .execute();
     return id;
   },
+  fingerprint: async (stores, foreign) => {
+    const fingerprint = "f".repeat(64);
+    await stores.sor.db
+      .insertInto("event_imports")
+      .values({
+        id: uuidv7(),
+        workspace_id: foreign.workspaceId,
+        file_fingerprint: fingerprint,
+        format: "csv",
+        mapping: JSON.stringify({ caseId: "c", activity: "a", timestamp: "t" }),
+        status: "running",
+      })
+      .execute();
+    return fingerprint;
+  },
 };
 
 /** A fingerprint of everything both stores hold (sessions aside), to prove a request changed nothing. */
