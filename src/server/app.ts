@@ -14,6 +14,7 @@ import { problem } from "./problem.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { apiKeyRoutes } from "./routes/api-keys.js";
 import { authRoutes } from "./routes/auth.js";
+import { customerRoutes } from "./routes/customers.js";
 import { eventImportRoutes } from "./routes/events-import.js";
 import { failedEventRoutes } from "./routes/failed-events.js";
 import { feedbackRoutes } from "./routes/feedback.js";
@@ -62,6 +63,7 @@ const features = [
   textTaxonomyRoutes,
   alertRoutes,
   textRoutes,
+  customerRoutes,
   ingestRoutes,
   failedEventRoutes,
   eventImportRoutes,

@@ -218,6 +218,18 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
       .execute();
     return id;
   },
+  customerId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("customers")
+      .values({ id, workspace_id: foreign.workspaceId, first_seen: new Date(), last_seen: new Date() })
+      .execute();
+    await stores.sor.db
+      .insertInto("customer_identities")
+      .values({ workspace_id: foreign.workspaceId, distinct_id: `user:foreign-${id}`, customer_id: id })
+      .execute();
+    return id;
+  },
   messageId: async (stores, foreign) => {
     const id = await enqueue(stores.sor.db, {
       workspaceId: foreign.workspaceId,
