@@ -13,7 +13,7 @@ export function routeTable(app: OpenAPIHono<AppEnv>): RouteEntry[] {
   const seen = new Set<string>();
   const routes: RouteEntry[] = [];
   for (const r of app.routes) {
-    const api = ["/api/v1/", "/api/public/", "/health/"].some((prefix) => r.path.startsWith(prefix));
+    const api = ["/api/v1/", "/api/public/", "/health/", "/v1/"].some((prefix) => r.path.startsWith(prefix));
     if (r.method === "ALL" || !api) continue;
     const path = r.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
     const key = `${r.method} ${path}`;

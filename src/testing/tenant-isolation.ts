@@ -24,6 +24,8 @@ export const GLOBAL_ROUTES = new Set([
   "POST /api/v1/users",
   // Feedback ingestion for integrations: the workspace is the API key's own.
   "POST /api/v1/feedback",
+  // Segment-compatible ingestion: the workspace is the write key's own.
+  ...["track", "identify", "page", "screen", "group", "alias", "batch", "import"].map((t) => `POST /v1/${t}`),
 ]);
 
 /**
