@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type AppConfig, defaultAppConfig } from "../core/config.js";
 import { acquireLock, updateLock } from "../core/datadir/lock.js";
+import { seedDemoEvents } from "../core/demo/seed-demo-events.js";
 import { randomToken } from "../core/ids.js";
 import { migrateStores, openStores } from "../core/stores.js";
 import { seedDemo } from "../core/workspaces/seed-demo.js";
@@ -52,6 +53,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         log(`Migrated: ${[...applied.systemOfRecord, ...applied.facts.map((m) => `facts/${m}`)].join(", ")}`);
       }
       const demo = options.seedDemo ? await seedDemo(stores.sor.db) : undefined;
+      if (demo) {
+        const ws = await stores.sor.db
+          .selectFrom("workspaces")
+          .select("id")
+          .where("slug", "=", "demo")
+          .executeTakeFirstOrThrow();
+        await seedDemoEvents(stores, ws.id);
+      }
       const systemToken = randomToken();
       writeFileSync(systemTokenPath(options.dataDir), systemToken, { mode: 0o600 });
       chmodSync(systemTokenPath(options.dataDir), 0o600);
