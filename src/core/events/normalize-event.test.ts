@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { defaultIngestLimits as limits } from "../config.js";
+import { normalizeEvent, payloadHash, toEventRow } from "./normalize-event.js";
+import { boundedJson, canonicalJson, deeperThan } from "./safe-json.js";
+
+const receivedAt = new Date("2026-03-02T10:00:00.000Z");
+const ok = (item: unknown, envelope = {}) => {
+  const n = normalizeEvent(item, { envelope, receivedAt, limits });
+  if (!n.ok) throw new Error(`${n.code}: ${n.message}`);
+  return n.event;
+};
+
+describe("normalizeEvent", () => {
+  it("hashes the payload, not its key order nor the skew-corrected time", () => {
+    const a = ok({
+      type: "track",
+      event: "Order Completed",
+      userId: "u",
+      messageId: "m",
+      properties: { a: 1, b: 2 },
+    });
+    const b = ok({
+      properties: { b: 2, a: 1 },
+      messageId: "m",
+      userId: "u",
+      event: "Order Completed",
+      type: "track",
+    });
+    expect(payloadHash(a)).toBe(payloadHash(b));
+    const skewed = (sentAt: string) =>
+      payloadHash(
+        ok({
+          type: "track",
+          event: "e",
+          userId: "u",
+          messageId: "m",
+          originalTimestamp: "2026-03-02T09:00:00Z",
+          sentAt,
+        }),
+      );
+    expect(skewed("2026-03-02T09:00:05Z")).toBe(skewed("2026-03-02T09:30:00Z"));
+    expect(payloadHash(ok({ type: "track", event: "other", userId: "u", messageId: "m" }))).not.toBe(
+      payloadHash(a),
+    );
+  });
+
+  it("generates a UUIDv7 messageId when none is given, and fills every row column", () => {
+    const e = ok({
+      type: "page",
+      anonymousId: "a",
+      name: "Checkout",
+      context: { consent: { categoryPreferences: { C0002: false } } },
+    });
+    expect(e.generatedId).toBe(true);
+    expect(e.messageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(toEventRow(e, "ws", "http")).toMatchObject({
+      workspace_id: "ws",
+      type: "page",
+      name: "Checkout",
+      event: "",
+      timestamp: "2026-03-02 10:00:00.000",
+      received_at: "2026-03-02 10:00:00.000",
+      consent: '{"C0002":false}',
+      analytics_consent: 0,
+      historical: 0,
+      original_timestamp: null,
+    });
+  });
+
+  it("keeps __proto__ as a plain key and replaces lone surrogates", () => {
+    const item = JSON.parse(
+      '{"type":"track","event":"\\ud800x","userId":"u","properties":{"__proto__":{"admin":true}}}',
+    );
+    const e = ok(item);
+    expect(Object.keys(e.properties)).toEqual(["__proto__"]);
+    expect(e.event).toBe("\ufffdx");
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    expect(JSON.parse(toEventRow(e, "ws", "http").properties)).toEqual(
+      JSON.parse('{"__proto__":{"admin":true}}'),
+    );
+  });
+
+  it("rejects times outside the facts store's range", () => {
+    const n = normalizeEvent(
+      { type: "track", event: "e", userId: "u", timestamp: "0001-01-01T00:00:00Z", historical: true },
+      { envelope: {}, receivedAt, limits },
+    );
+    expect(n).toMatchObject({ ok: false, code: "schema_violation" });
+  });
+});
+
+describe("safe JSON", () => {
+  const deep = JSON.parse(`${"[".repeat(10_000)}${"]".repeat(10_000)}`);
+  it("measures depth iteratively", () => {
+    expect(deeperThan(deep, 64)).toBe(true);
+    expect(deeperThan({ a: [{ b: 1 }] }, 3)).toBe(false);
+    expect(deeperThan({ a: [{ b: {} }] }, 3)).toBe(true);
+  });
+  it("serialises any depth with a byte cap", () => {
+    expect(boundedJson({ a: [1, "x", null, Number.POSITIVE_INFINITY] }, 100)).toEqual({
+      text: '{"a":[1,"x",null,null]}',
+      truncated: false,
+    });
+    const cut = boundedJson(deep, 1000);
+    expect(cut).toEqual({ text: "[".repeat(1000), truncated: true });
+    expect(boundedJson({ s: "ä".repeat(10) }, 10).text).toBe('{"s":"ää');
+  });
+  it("sorts keys at every level", () => {
+    expect(canonicalJson({ b: { d: 1, c: [{ f: 1, e: 2 }] }, a: null })).toBe(
+      '{"a":null,"b":{"c":[{"e":2,"f":1}],"d":1}}',
+    );
+  });
+});
