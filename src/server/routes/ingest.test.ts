@@ -92,6 +92,15 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("ingestion API o
         .accepted,
     ).toBe(1);
     expect((await post("/v1/track", track("x"), { auth: null })).status).toBe(401);
+    const unauthenticated = await post("/v1/track", track("x"), { auth: basic("") });
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get("access-control-allow-origin")).toBe("*");
+    const preflight = await app.request("/v1/batch", {
+      method: "OPTIONS",
+      headers: { origin: "https://shop.example.com", "access-control-request-method": "POST" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expect((await post("/v1/track", track("x"), { auth: basic("jl_unknown") })).status).toBe(401);
     const readOnly = await ws.key(["read"]);
     const forbidden = await post("/v1/track", track("x"), { auth: basic(readOnly) });

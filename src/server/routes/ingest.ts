@@ -25,7 +25,8 @@ function writeKeyOf(c: Context<AppEnv>, body: Record<string, unknown>): string |
     if (scheme?.toLowerCase() === "bearer" && value) return value;
     if (scheme?.toLowerCase() === "basic" && value) {
       const decoded = Buffer.from(value, "base64").toString();
-      return decoded.includes(":") ? decoded.slice(0, decoded.indexOf(":")) : decoded;
+      const user = decoded.includes(":") ? decoded.slice(0, decoded.indexOf(":")) : decoded;
+      if (user) return user;
     }
   }
   return typeof body.writeKey === "string" ? body.writeKey : undefined;
