@@ -355,7 +355,11 @@ export async function walkTenantIsolation(
     }
     const op = doc.paths[route.path]?.[route.method.toLowerCase()];
     const hasBody = op?.requestBody !== undefined;
-    const example = op?.requestBody?.content?.["application/json"]?.example;
+    // A JSON example, else the first one of another media type (raw file uploads) sent as it is.
+    const content = op?.requestBody?.content ?? {};
+    const [bodyType, example] = ["application/json", ...Object.keys(content)]
+      .map((t) => [t, content[t]?.example] as const)
+      .find(([, e]) => e !== undefined) ?? ["application/json", undefined];
     if (hasBody && example === undefined) {
       violations.push({
         route: name,
@@ -379,8 +383,8 @@ export async function walkTenantIsolation(
         const before = await digestStores(stores);
         const res = await app.request(path, {
           method: route.method,
-          headers: { ...cred.headers, ...(hasBody && { "content-type": "application/json" }) },
-          ...(hasBody && { body: JSON.stringify(example) }),
+          headers: { ...cred.headers, ...(hasBody && { "content-type": bodyType }) },
+          ...(hasBody && { body: typeof example === "string" ? example : JSON.stringify(example) }),
         });
         const after = await digestStores(stores);
         const where = `${name} (${target.label}, ${cred.label})`;

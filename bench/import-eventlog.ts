@@ -1,0 +1,63 @@
+/**
+ * Event-log import benchmark: BPI Challenge 2012 (262,200 events, 13,087 cases) end to end through
+ * `importEventLog` — gzip, CSV or XES parsing, mapping, the shared event writer (dedup + facts
+ * insert) and the resumable `event_imports` row — into fresh embedded stores. Then a re-import (all
+ * duplicates). Run: npx tsx bench/import-eventlog.ts [csv|xes]
+ */
+import { createReadStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XES_PRESET } from "../src/core/events/import/event-log-mapping.js";
+import { fileFingerprint } from "../src/core/events/import/fingerprint.js";
+import { importEventLog } from "../src/core/events/import/import-event-log.js";
+import { eventWriterFor } from "../src/core/events/writer.js";
+import { uuidv7 } from "../src/core/ids.js";
+import { migrateStores, openStores } from "../src/core/stores.js";
+import { sharedDataFile } from "../src/testing/shared-data.js";
+
+const format = process.argv[2] === "xes" ? "xes" : "csv";
+const file = sharedDataFile(`eventlogs/bpic2012.${format}.gz`);
+if (!existsSync(file)) {
+  console.error(`${file} is missing (../shared/data/eventlogs)`);
+  process.exit(1);
+}
+const dir = mkdtempSync(join(tmpdir(), "jl-bench-eventlog-"));
+const stores = await openStores({ dataDir: dir });
+try {
+  await migrateStores(stores);
+  const workspaceId = uuidv7();
+  await stores.sor.db
+    .insertInto("workspaces")
+    .values({ id: workspaceId, name: "Bench", slug: "bench" })
+    .execute();
+
+  const run = async (label: string) => {
+    const t0 = performance.now();
+    const fingerprint = await fileFingerprint(file);
+    const r = await importEventLog(stores, {
+      workspaceId,
+      format,
+      mapping: XES_PRESET,
+      preset: true,
+      fingerprint,
+      source: createReadStream(file),
+    });
+    const s = (performance.now() - t0) / 1000;
+    console.log(
+      `${label}: ${r.rows} rows in ${s.toFixed(2)} s = ${Math.round(r.rows / s).toLocaleString("en")} events/s ` +
+        `(accepted ${r.accepted}, duplicates ${r.duplicates}, rejected ${r.rejected})`,
+    );
+  };
+  await run(`import bpic2012.${format}.gz`);
+  await run("re-import (all duplicates)");
+  const [c] = await stores.facts.query<{ events: number; cases: number }>(
+    `SELECT count() AS events, uniqExact(user_id) AS cases FROM ${stores.facts.database}.events FINAL
+     WHERE workspace_id = {ws:UUID}`,
+    { ws: workspaceId },
+  );
+  console.log(`facts: ${c?.events} events, ${c?.cases} cases`);
+  await eventWriterFor(stores).close();
+} finally {
+  await stores.close();
+  rmSync(dir, { recursive: true, force: true });
+}
