@@ -106,8 +106,8 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
       }),
     );
     if (stored.length > 0) {
-      // Identity work is enqueued before the insert and kept if the insert fails: a retry of those
-      // events is then a duplicate and enqueues nothing, so the handler must (and does) be idempotent.
+      // Identity work commits before the insert and stays if it fails: a retry of rows that did get
+      // stored (late error, or death before the answer) is a duplicate and enqueues nothing.
       await enqueueIdentityWork(stored);
       await stores.facts.insert("events", stored);
     }
