@@ -5,6 +5,8 @@ import { AreaPage } from "./features/areas/AreaPage";
 import { useSession } from "./features/auth/hooks";
 import { LoginPage } from "./features/auth/LoginPage";
 import { RequireSession } from "./features/auth/RequireSession";
+import { CustomerPage } from "./features/customers/CustomerPage";
+import { CustomersPage } from "./features/customers/CustomersPage";
 import { InboxPage } from "./features/feedback/InboxPage";
 import { JourneysPage } from "./features/journeys/JourneysPage";
 import { PersonasPage } from "./features/personas/PersonasPage";
@@ -80,6 +82,8 @@ export function createAppRouter() {
           <Route path="touchpoints" element={<TouchpointsPage />} />
           <Route path="personas" element={<PersonasPage />} />
           <Route path="feedback" element={<InboxPage />} />
+          <Route path="customers" element={<CustomersPage />} />
+          <Route path="customers/:customerId" element={<CustomerPage />} />
           <Route path="surveys" element={<SurveysPage />} />
           <Route
             path="surveys/:surveyId"

@@ -32,8 +32,9 @@ export async function listCustomers(
   if (query.q) {
     const term = query.q;
     const like = `${escapeLike(term)}%`;
+    // The inbox names e-mail-only customers `email:<address>`; its link searches for that.
     const exact = [
-      emailId(term),
+      emailId(term.replace(/^email:/, "")),
       ...(phoneId(term) && /^\+?[\d\s/()-]+$/.test(term) ? [phoneId(term) as string] : []),
     ];
     q = q.where(

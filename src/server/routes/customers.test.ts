@@ -133,6 +133,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("customer routes
       );
     expect(await search("K-1")).toEqual([anna]);
     expect(await search(" ANNA@example.com")).toEqual([anna]);
+    expect(await search("email:anna@example.com")).toEqual([anna]);
     expect(await search("Berger")).toEqual([anna]);
     expect(await search("a-1")).toEqual([anna]);
     expect(await search("nobody")).toEqual([]);

@@ -162,7 +162,18 @@ function Detail({
         <dt>{t("feedback.fields.language")}</dt>
         <dd>{languageLabel(t, f.language)}</dd>
         <dt>{t("feedback.fields.customer")}</dt>
-        <dd className="cell-mono">{who ?? <span className="muted">–</span>}</dd>
+        <dd className="cell-mono">
+          {who && f.customerId ? (
+            <Link
+              to={`/w/${workspaceId}/customers?q=${encodeURIComponent(f.customerId)}`}
+              title={t("customers.openProfile")}
+            >
+              {who}
+            </Link>
+          ) : (
+            (who ?? <span className="muted">–</span>)
+          )}
+        </dd>
         {pageUrl ? (
           <>
             <dt>{t("feedback.fields.pageUrl")}</dt>

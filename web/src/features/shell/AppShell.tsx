@@ -15,6 +15,7 @@ const DESIGN_ITEMS = [
   { to: "journeys", icon: "journeys" },
   { to: "touchpoints", icon: "touchpoints" },
   { to: "personas", icon: "personas" },
+  { to: "customers", icon: "users" },
 ] as const satisfies readonly { to: string; icon: IconName }[];
 
 /** The listen area: the inbox, the surveys that feed it, and the metrics computed from both. */
