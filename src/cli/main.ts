@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isAppError } from "../core/errors.js";
 import { CliError } from "./api.js";
 import { apikeyCommand } from "./commands/apikey.js";
+import { eventsCommand } from "./commands/events.js";
 import { feedbackCommand } from "./commands/feedback.js";
 import { journeyCommand } from "./commands/journey.js";
 import { migrateCommand } from "./commands/migrate.js";
@@ -33,6 +34,7 @@ for (const register of [
   surveyCommand,
   feedbackCommand,
   textCommand,
+  eventsCommand,
 ])
   register(program);
 
