@@ -4,6 +4,7 @@ import type { Stores } from "../stores.js";
 import { applyTraits } from "./apply-traits.js";
 import { distinctIdsOf } from "./distinct-ids.js";
 import type { TIdentityPayload } from "./identity-payload.js";
+import { linkIds } from "./link-ids.js";
 import { resolveCustomer } from "./resolve-customer.js";
 
 export interface IdentityResult {
@@ -33,15 +34,11 @@ export async function applyIdentity(
     const v = await sql<{
       v: string;
     }>`select floor(extract(epoch from clock_timestamp()) * 1000000)::bigint::text as v`.execute(tx);
-    const touched = new Set<string>();
     let traitChanges = 0;
-    for (const entry of payload.ids) {
-      const ids = distinctIdsOf(entry);
-      if (ids.length > 0)
-        touched.add(
-          await resolveCustomer(tx, workspaceId, ids, { first: entry.firstSeen, last: entry.lastSeen }),
-        );
-    }
+    const entries = payload.ids
+      .map((e) => ({ ids: distinctIdsOf(e), seen: { first: e.firstSeen, last: e.lastSeen } }))
+      .filter((e) => e.ids.length > 0);
+    const touched = await linkIds(tx, workspaceId, entries);
     const steps: Step[] = [
       ...payload.identifies.map((item) => ({ kind: "identify" as const, at: item.timestamp, item })),
       ...payload.aliases.map((item) => ({ kind: "alias" as const, at: item.timestamp, item })),
