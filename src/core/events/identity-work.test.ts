@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EventRow } from "./event-row.js";
-import { identityWork } from "./identity-work.js";
+import { identityWork, SentRanges } from "./identity-work.js";
 
 const base = {
   user_id: "",
@@ -38,5 +38,28 @@ describe("identityWork", () => {
   it("keeps traits that are no JSON object out", () => {
     const [m] = identityWork([row({ type: "identify", user_id: "u", traits: "[1]" })]);
     expect(m?.identifies[0]?.traits).toEqual({});
+  });
+});
+
+describe("SentRanges", () => {
+  const id = (firstSeen: string, lastSeen: string) => ({ userId: "u", firstSeen, lastSeen });
+  it("covers ranges inside the sent one extended by less than the slack, per workspace", () => {
+    const sent = new SentRanges(10, 60_000);
+    sent.note("w", id("2026-11-23 10:00:00.000", "2026-11-23 10:05:00.000"));
+    expect(sent.covers("w", id("2026-11-23 10:01:00.000", "2026-11-23 10:05:59.000"))).toBe(true);
+    expect(sent.covers("w", id("2026-11-23 10:01:00.000", "2026-11-23 10:06:00.000"))).toBe(false);
+    expect(sent.covers("w", id("2026-11-23 09:59:59.999", "2026-11-23 10:00:00.000"))).toBe(false);
+    expect(sent.covers("other", id("2026-11-23 10:01:00.000", "2026-11-23 10:01:00.000"))).toBe(false);
+  });
+
+  it("forgets the oldest pair beyond its capacity", () => {
+    const sent = new SentRanges(2);
+    const t = "2026-11-23 10:00:00.000";
+    for (const userId of ["a", "b", "c"]) sent.note("w", { userId, firstSeen: t, lastSeen: t });
+    expect(["a", "b", "c"].map((userId) => sent.covers("w", { userId, firstSeen: t, lastSeen: t }))).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 });

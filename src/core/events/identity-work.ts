@@ -39,6 +39,7 @@ function parseTraits(text: string): Record<string, unknown> {
 export function identityWork(
   rows: readonly EventRow[],
   perMessage = IDENTITY_ITEMS_PER_MESSAGE,
+  alreadySent: (id: IdentityWork["ids"][number]) => boolean = () => false,
 ): IdentityWork[] {
   const ids = new Map<string, IdentityWork["ids"][number]>();
   const identifies: IdentityWork["identifies"] = [];
@@ -79,7 +80,7 @@ export function identityWork(
       });
     }
   }
-  const all = [...ids.values()];
+  const all = [...ids.values()].filter((id) => !alreadySent(id));
   const messages: IdentityWork[] = [];
   let [a, b, c] = [0, 0, 0];
   while (a < aliases.length || b < identifies.length || c < all.length) {
@@ -97,4 +98,44 @@ export function identityWork(
     c += nIds;
   }
   return messages;
+}
+
+const ms = (t: string) => Date.parse(`${t.replace(" ", "T")}Z`);
+
+/**
+ * Seen ranges of distinct id pairs this process has enqueued, so a returning user's events do not
+ * repeat identity work: a range inside the sent one, extending it by less than `slackMs`, is left
+ * out (last-seen times are then up to `slackMs` early). Bounded; the oldest pairs go first.
+ */
+export class SentRanges {
+  private readonly ranges = new Map<string, { first: string; last: string }>();
+
+  constructor(
+    readonly capacity: number,
+    readonly slackMs = 60_000,
+  ) {}
+
+  private key(workspaceId: string, id: IdentityWork["ids"][number]): string {
+    return `${workspaceId}\u0000${id.userId ?? ""}\u0000${id.anonymousId ?? ""}`;
+  }
+
+  covers(workspaceId: string, id: IdentityWork["ids"][number]): boolean {
+    const sent = this.ranges.get(this.key(workspaceId, id));
+    return sent !== undefined && id.firstSeen >= sent.first && ms(id.lastSeen) - ms(sent.last) < this.slackMs;
+  }
+
+  /** Call once the work is committed, never before: work that failed to enqueue must be sent again. */
+  note(workspaceId: string, id: IdentityWork["ids"][number]): void {
+    const key = this.key(workspaceId, id);
+    const sent = this.ranges.get(key);
+    if (sent) this.ranges.delete(key);
+    this.ranges.set(key, {
+      first: sent && sent.first < id.firstSeen ? sent.first : id.firstSeen,
+      last: sent && sent.last > id.lastSeen ? sent.last : id.lastSeen,
+    });
+    if (this.ranges.size > this.capacity) {
+      const oldest = this.ranges.keys().next().value;
+      if (oldest !== undefined) this.ranges.delete(oldest);
+    }
+  }
 }

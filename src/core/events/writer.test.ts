@@ -164,6 +164,9 @@ describe.each(variants.map((v) => [v.name, v] as const))("event writer on %s", (
       w.write([row(other, i4, "h1", { user_id: "u9", anonymous_id: "" })]),
     ]);
     await w.write([row(ws, i1, "h1", { user_id: "u1", anonymous_id: "a1" })]); // duplicate: no work
+    // A returning pair within the sent range (plus less than a minute) adds no work either.
+    const soon = chTime(new Date("2026-11-23T11:00:30Z"));
+    await w.write([row(ws, id("i5"), "h1", { user_id: "u1", anonymous_id: "a1", timestamp: soon })]);
     await w.close();
     const messages = await stores.sor.db
       .selectFrom("outbox")

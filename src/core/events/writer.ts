@@ -2,7 +2,7 @@ import { enqueue } from "../outbox/enqueue.js";
 import type { Stores } from "../stores.js";
 import { RecentIds } from "./dedup.js";
 import type { EventRow } from "./event-row.js";
-import { IDENTITY_TOPIC, identityWork } from "./identity-work.js";
+import { IDENTITY_ITEMS_PER_MESSAGE, IDENTITY_TOPIC, identityWork, SentRanges } from "./identity-work.js";
 
 export type WriteOutcome = "stored" | "duplicate" | "conflict";
 
@@ -23,6 +23,8 @@ export interface EventWriterOptions {
   lingerMs?: number;
   /** Capacity of the recent-id cache in front of the facts lookup. */
   recentIds?: number;
+  /** Distinct id pairs whose enqueued seen range is remembered, to skip repeated identity work. */
+  sentRanges?: number;
   /** Called after every successful flush (instrumentation for tests and benchmarks). */
   onFlush?: (flush: { writes: number; rows: number; stored: number }) => void;
 }
@@ -59,6 +61,7 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
   const maxRows = options.maxRows ?? 20_000;
   const lingerMs = options.lingerMs ?? 0;
   const recent = new RecentIds(options.recentIds ?? 1_000_000);
+  const sent = new SentRanges(options.sentRanges ?? 200_000);
   const chunk = LOOKUP_CHUNK[stores.facts.kind];
   let pending: Pending[] = [];
   let pendingRows = 0;
@@ -123,11 +126,16 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
       if (list) list.push(r);
       else byWorkspace.set(r.workspace_id, [r]);
     }
+    const work = [...byWorkspace].map(([workspaceId, rows]) => ({
+      workspaceId,
+      messages: identityWork(rows, IDENTITY_ITEMS_PER_MESSAGE, (id) => sent.covers(workspaceId, id)),
+    }));
     await stores.sor.db.transaction().execute(async (tx) => {
-      for (const [workspaceId, rows] of byWorkspace)
-        for (const payload of identityWork(rows))
-          await enqueue(tx, { workspaceId, topic: IDENTITY_TOPIC, payload });
+      for (const { workspaceId, messages } of work)
+        for (const payload of messages) await enqueue(tx, { workspaceId, topic: IDENTITY_TOPIC, payload });
     });
+    for (const { workspaceId, messages } of work)
+      for (const m of messages) for (const id of m.ids) sent.note(workspaceId, id);
   }
 
   /** Takes pending writes up to `maxRows` rows (always at least one write). */
