@@ -1,0 +1,130 @@
+/**
+ * Ingestion benchmark: `POST /v1/batch` on the real server (child process, embedded stores in a
+ * temporary data directory), ~300-byte events in batches of 100–500 from concurrent keep-alive
+ * clients, one write key each. Prints sustained events/s, request latency p50/p95/p99, the server's
+ * peak RSS, and checks that the facts store holds every accepted event.
+ * Run: npx tsx bench/ingest.ts  (env INGEST_SECONDS=60, INGEST_CLIENTS=12, INGEST_USERS=5000 by default)
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { openStores } from "../src/core/stores.js";
+import { freePort, provisionIngest, sampleEvent, startServerProcess } from "../src/testing/ingest-server.js";
+
+const seconds = Number(process.env.INGEST_SECONDS ?? 60);
+const clients = Number(process.env.INGEST_CLIENTS ?? 12);
+/** Distinct users (and 4× anonymous ids) the events come from: the identity work grows with them. */
+const users = Number(process.env.INGEST_USERS ?? 5_000);
+const warmupSeconds = Math.min(5, seconds / 4);
+
+function post(agent: Agent, url: URL, auth: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((ok, fail) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          authorization: auth,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => {
+          text += d;
+        });
+        res.on("end", () => ok({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on("error", fail);
+    req.end(body);
+  });
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+const dataDir = mkdtempSync(join(tmpdir(), "jl-bench-ingest-"));
+// e.g. INGEST_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+const nodeArgs = process.env.INGEST_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+const server = await startServerProcess(dataDir, await freePort(), { nodeArgs });
+try {
+  const { workspaceId, writeKeys } = await provisionIngest(server.url, dataDir, clients);
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const url = new URL("/v1/batch", server.url);
+  const t0 = performance.now();
+  const warmEnd = t0 + warmupSeconds * 1000;
+  const end = warmEnd + seconds * 1000;
+  let n = 0;
+  let measured = 0;
+  let accepted = 0;
+  let refused = 0;
+  const latencies: number[] = [];
+  let bytes = 0;
+  let sent = 0;
+
+  async function client(key: string): Promise<void> {
+    const auth = `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
+    const now = new Date();
+    while (performance.now() < end) {
+      const size = 100 + Math.floor(Math.random() * 401);
+      const batch = [];
+      for (let i = 0; i < size; i++) batch.push(sampleEvent(randomUUID(), n++, now, users));
+      const body = JSON.stringify({ batch, sentAt: new Date().toISOString() });
+      bytes += body.length;
+      sent += size;
+      const start = performance.now();
+      const res = await post(agent, url, auth, body).catch((e: Error) => ({ status: 0, text: e.message }));
+      const done = performance.now();
+      if (res.status !== 200) {
+        refused++;
+        if (refused <= 3) console.error(`HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+      const result = JSON.parse(res.text) as { accepted: number };
+      accepted += result.accepted;
+      if (start >= warmEnd && done <= end) {
+        measured += result.accepted;
+        latencies.push(done - start);
+      }
+    }
+  }
+  await Promise.all(writeKeys.map((k) => client(k)));
+  agent.destroy();
+  const peakRss = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1];
+  await server.stop("SIGTERM");
+
+  const stores = await openStores({ dataDir });
+  const [stored] = await stores.facts.query<{ n: number }>(
+    `SELECT count() AS n FROM ${stores.facts.database}.events FINAL WHERE workspace_id = {ws:UUID}`,
+    { ws: workspaceId },
+  );
+  await stores.close();
+
+  latencies.sort((a, b) => a - b);
+  const cpu = cpus();
+  console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, node ${process.version}`);
+  console.log(
+    `clients ${clients}, batches of 100–500 events, ${(bytes / sent).toFixed(0)} bytes/event as sent, ${seconds} s after ${warmupSeconds} s warm-up`,
+  );
+  console.log(
+    `sustained: ${Math.round(measured / seconds).toLocaleString("en")} events/s (${latencies.length} requests)`,
+  );
+  console.log(
+    `latency ms: p50 ${quantile(latencies, 0.5).toFixed(1)}  p95 ${quantile(latencies, 0.95).toFixed(1)}  p99 ${quantile(latencies, 0.99).toFixed(1)}`,
+  );
+  console.log(`server peak RSS: ${Math.round(Number(peakRss) / 1024)} MB; non-200 answers: ${refused}`);
+  console.log(
+    `accepted ${accepted.toLocaleString("en")}, stored (facts, FINAL) ${(stored?.n ?? 0).toLocaleString("en")}`,
+  );
+  if (stored?.n !== accepted) process.exitCode = 1;
+} finally {
+  await server.stop("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+}
