@@ -62,7 +62,8 @@ export async function resolveCustomer(
       .values(missing.map((d) => ({ workspace_id: workspaceId, distinct_id: d, customer_id: customerId })))
       .onConflict((oc) => oc.columns(["workspace_id", "distinct_id"]).doNothing())
       .execute();
-  await widenSeen(tx, customerId, seen);
+  // A new customer was created with this range already.
+  if (known.length > 0) await widenSeen(tx, customerId, seen);
   return customerId;
 }
 
