@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultIngestLimits as limits } from "../config.js";
 import { normalizeEvent, payloadHash, toEventRow } from "./normalize-event.js";
-import { boundedJson, canonicalJson, deeperThan } from "./safe-json.js";
+import { boundedJson, deeperThan, sanitize } from "./safe-json.js";
 
 const receivedAt = new Date("2026-03-02T10:00:00.000Z");
 const ok = (item: unknown, envelope = {}) => {
@@ -105,8 +105,8 @@ describe("safe JSON", () => {
     expect(cut).toEqual({ text: "[".repeat(1000), truncated: true });
     expect(boundedJson({ s: "ä".repeat(10) }, 10).text).toBe('{"s":"ää');
   });
-  it("sorts keys at every level", () => {
-    expect(canonicalJson({ b: { d: 1, c: [{ f: 1, e: 2 }] }, a: null })).toBe(
+  it("sorts keys at every level, so the copy's JSON is canonical", () => {
+    expect(JSON.stringify(sanitize({ b: { d: 1, c: [{ f: 1, e: 2 }] }, a: null }))).toBe(
       '{"a":null,"b":{"c":[{"e":2,"f":1}],"d":1}}',
     );
   });

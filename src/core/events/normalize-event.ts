@@ -4,7 +4,7 @@ import { uuidv7 } from "../ids.js";
 import type { JsonObject, NormalizedEvent, TEventType, TIngestCode } from "./event.schema.js";
 import { EVENT_TYPES } from "./event.schema.js";
 import { chTime, type EventRow } from "./event-row.js";
-import { canonicalJson, deeperThan, isObject, sanitize } from "./safe-json.js";
+import { deeperThan, isObject, sanitize } from "./safe-json.js";
 
 /** What a batch envelope lends its events (docs/api/observe.md §1). */
 export interface Envelope {
@@ -152,14 +152,38 @@ export function normalizeEvent(
   }
 }
 
+/** Top-level keys in order; nested objects are sorted by `sanitize` already. */
+const sorted = (o: JsonObject): unknown =>
+  Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
+
 /**
- * sha256 of the canonical JSON of what the client sent, normalised: the time fields as sent
- * (not the skew-corrected time, which moves with `receivedAt`), without `receivedAt`/`sentAt`.
+ * sha256 of the canonical JSON (fixed field order, sorted keys) of what the client sent,
+ * normalised: the time fields as sent (not the skew-corrected time, which moves with
+ * `receivedAt`), without `receivedAt`/`sentAt`.
  */
 export function payloadHash(e: NormalizedEvent): string {
-  const { receivedAt: _r, sentAt: _s, timestamp: _t, generatedId: _g, ...rest } = e;
-  const payload = { ...rest, originalTimestamp: e.originalTimestamp?.toISOString() ?? null };
-  return createHash("sha256").update(canonicalJson(payload)).digest("hex");
+  const payload = [
+    e.type,
+    e.messageId,
+    e.userId,
+    e.anonymousId,
+    e.event,
+    e.name,
+    e.groupId,
+    e.previousId,
+    e.properties,
+    e.traits,
+    sorted(e.context),
+    sorted(e.integrations),
+    e.sentTimestamp,
+    e.originalTimestamp?.toISOString() ?? null,
+    e.historical,
+  ];
+  return createHash("sha256").update(JSON.stringify(payload)).digest("hex");
 }
 
 function consentOf(context: JsonObject): { consent: string; analytics: number } {

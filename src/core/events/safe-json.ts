@@ -15,15 +15,19 @@ export function deeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const wellFormed = (s: string) => s.replace(LONE_SURROGATE, "\uFFFD");
+// NUL too: PostgreSQL refuses it in text and jsonb (identity work travels through the outbox).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+// The cheap test first: almost no string holds a surrogate or NUL at all.
+const wellFormed = (s: string) => (SUSPECT.test(s) ? s.replace(UNSTORABLE, "\uFFFD") : s);
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
- * A copy with null-prototype objects (a `__proto__` key stays a plain key), lone surrogates
- * replaced by U+FFFD, and non-finite numbers (1e999) as null. Call only after `deeperThan`.
+ * A copy with null-prototype objects (a `__proto__` key stays a plain key), keys sorted (so
+ * JSON.stringify of it is canonical), lone surrogates and NUL replaced by U+FFFD, and non-finite numbers
+ * (1e999) as null. Call only after `deeperThan`.
  */
 export function sanitize(value: unknown): unknown {
   if (typeof value === "string") return wellFormed(value);
@@ -31,19 +35,9 @@ export function sanitize(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(sanitize);
   const out: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(value)) out[wellFormed(k)] = sanitize(v);
+  const obj = value as Record<string, unknown>;
+  for (const k of Object.keys(obj).sort()) out[wellFormed(k)] = sanitize(obj[k]);
   return out;
-}
-
-/** JSON with object keys sorted at every level: the same data always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const keys = Object.keys(value).sort();
-    const obj = value as Record<string, unknown>;
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
 }
 
 type Frame =

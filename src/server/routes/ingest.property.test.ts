@@ -143,6 +143,7 @@ describe("ingestion properties", () => {
         `{"context":${deep(10_000, "[", "]")},"batch":[]}`,
         deep(100_000, "[", "]"),
         '{"batch":[{"type":"track","event":"e","userId":"u","messageId":"a\\u0000b"}]}',
+        '{"batch":[{"type":"track","event":"\\u0000","userId":"\\u0000","properties":{"\\u0000":"\\u0000"}}]}',
       ),
       fc
         .jsonValue()
