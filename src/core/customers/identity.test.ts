@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { drainOutbox } from "../../testing/drain-outbox.js";
 import { storeVariants } from "../../testing/stores.js";
+import { chTime, type EventRow } from "../events/event-row.js";
+import { IDENTITY_TOPIC, identityWork } from "../events/identity-work.js";
 import { uuidv7 } from "../ids.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Stores } from "../stores.js";
@@ -150,6 +152,49 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
         [newer, older, "identify", "join"],
       ]);
       expect((await mirror()).map((m) => m.customer_id)).toEqual([older, older]);
+    });
+
+    it("takes the event writer's identity work as it is enqueued (ClickHouse time text)", async () => {
+      const row = (type: EventRow["type"], id: string, minute: number, who: Partial<EventRow>): EventRow => ({
+        workspace_id: ws.workspaceId,
+        message_id: id,
+        type,
+        event: type === "track" ? "Order Completed" : "",
+        customer_id: "",
+        user_id: "",
+        anonymous_id: "",
+        timestamp: chTime(new Date(t(minute))),
+        received_at: chTime(new Date(t(minute))),
+        properties: "{}",
+        context: "{}",
+        version: 1,
+        payload_hash: id,
+        name: "",
+        group_id: "",
+        previous_id: "",
+        traits: "{}",
+        original_timestamp: null,
+        sent_at: null,
+        consent: "",
+        analytics_consent: 1,
+        source: "http",
+        historical: 0,
+        ...who,
+      });
+      const rows = [
+        row("track", "w1", 1, { anonymous_id: "web-1" }),
+        row("identify", "w2", 2, { anonymous_id: "web-1", user_id: "W", traits: '{"plan":"basic"}' }),
+        row("alias", "w3", 3, { user_id: "W", previous_id: "app-9" }),
+        row("track", "w4", 4, { user_id: "W" }),
+      ];
+      for (const payload of identityWork(rows, 3))
+        await enqueue(stores.sor.db, { workspaceId: ws.workspaceId, topic: IDENTITY_TOPIC, payload });
+      await drainOutbox(stores);
+      const id = await owner("user:W");
+      expect([await owner("anon:web-1"), await owner("anon:app-9")]).toEqual([id, id]);
+      const c = await customer(id as string);
+      expect(c.traits).toEqual({ plan: "basic" });
+      expect([c.first_seen.toISOString(), c.last_seen.toISOString()]).toEqual([t(1), t(4)]);
     });
 
     it("alias merges previousId's customer into the userId's, even when it is older", async () => {
