@@ -74,6 +74,7 @@ describe("normalizeEvent", () => {
     const e = ok(item);
     expect(Object.keys(e.properties)).toEqual(["__proto__"]);
     expect(e.event).toBe("\ufffdx");
+    expect(sanitize({ "k\u0000": "a\u0000b" })).toEqual({ "k\ufffd": "a\ufffdb" });
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
     expect(JSON.parse(toEventRow(e, "ws", "http").properties)).toEqual(
       JSON.parse('{"__proto__":{"admin":true}}'),

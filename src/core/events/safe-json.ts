@@ -15,11 +15,13 @@ export function deeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
-// NUL too: PostgreSQL refuses it in text and jsonb (identity work travels through the outbox).
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const SUSPECT = /[\u0000\uD800-\uDFFF]/;
-// The cheap test first: almost no string holds a surrogate or NUL at all.
-const wellFormed = (s: string) => (SUSPECT.test(s) ? s.replace(UNSTORABLE, "\uFFFD") : s);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** NUL too: PostgreSQL refuses it in text and jsonb (identity work travels through the outbox). */
+function wellFormed(s: string): string {
+  const out = s.includes("\0") ? s.replaceAll("\0", "\uFFFD") : s;
+  return SURROGATE.test(out) ? out.replace(LONE_SURROGATE, "\uFFFD") : out;
+}
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
