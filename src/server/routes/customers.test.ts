@@ -74,7 +74,12 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("customer routes
             messageId: "id-1",
             userId: "K-1",
             anonymousId: "a-1",
-            traits: { name: "Anna Berger", plan: "premium", email: "anna@example.com" },
+            traits: {
+              name: "Anna Berger",
+              plan: "premium",
+              email: "anna@example.com",
+              phone: "+49 170 5550101",
+            },
             timestamp: t(5).toISOString(),
             consent: { analytics: true, marketing: false },
           },
@@ -112,6 +117,8 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("customer routes
     expect((await post({ userId: "K-1" }, "Paket kam zu spät", t(8))).status).toBe(201);
     expect((await post({ email: "Anna@Example.com" }, "Rechnung doppelt", t(10), "chat")).status).toBe(201);
     expect((await post({ userId: "K-2" }, "Alles gut", t(11))).status).toBe(201);
+    // Phone only, written differently from the trait: found through the phone identity's hash.
+    expect((await post({ phone: "+491705550101" }, "Rückruf bitte", t(12), "call_note")).status).toBe(201);
     await call("POST", `/api/v1/workspaces/${w}/personas`, {
       cookie: ws.ownerCookie,
       body: { name: "Premium Paula", segmentRule: 'plan = "premium"' },
@@ -134,6 +141,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("customer routes
     expect(await search("K-1")).toEqual([anna]);
     expect(await search(" ANNA@example.com")).toEqual([anna]);
     expect(await search("email:anna@example.com")).toEqual([anna]);
+    expect(await search("+49 1705550101")).toEqual([anna]);
     expect(await search("Berger")).toEqual([anna]);
     expect(await search("a-1")).toEqual([anna]);
     expect(await search("nobody")).toEqual([]);
@@ -155,13 +163,24 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("customer routes
     expect(p.distinctIds).toEqual([
       { kind: "anon", value: "a-1" },
       { kind: "email", value: null },
+      { kind: "phone", value: null },
       { kind: "user", value: "K-1" },
     ]);
     expect(JSON.stringify(p.distinctIds)).not.toContain(emailId("anna@example.com").slice(6));
-    expect(p.traits).toEqual({ name: "Anna Berger", plan: "premium", email: "anna@example.com" });
-    expect(p.traitHistory.map((h: { trait: string }) => h.trait).sort()).toEqual(["email", "name", "plan"]);
+    expect(p.traits).toEqual({
+      name: "Anna Berger",
+      plan: "premium",
+      email: "anna@example.com",
+      phone: "+49 170 5550101",
+    });
+    expect(p.traitHistory.map((h: { trait: string }) => h.trait).sort()).toEqual([
+      "email",
+      "name",
+      "phone",
+      "plan",
+    ]);
     expect([p.firstSeen, p.lastSeen]).toEqual([t(1).toISOString(), t(5).toISOString()]);
-    expect(p.channels).toEqual(["chat", "email", "server", "web"]);
+    expect(p.channels).toEqual(["call_note", "chat", "email", "server", "web"]);
     expect(p.personas.map((x: { name: string }) => x.name)).toEqual(["Premium Paula"]);
     expect(p.consent).toEqual({ analytics: true, marketing: false });
     expect(p.mergedFrom).toEqual([visitor]);
@@ -178,6 +197,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("customer routes
       i.at,
     ]);
     expect(seen).toEqual([
+      ["feedback", "Rückruf bitte", t(12).toISOString()],
       ["feedback", "Rechnung doppelt", t(10).toISOString()],
       ["event", "Delivery Delayed", t(9).toISOString()],
       ["feedback", "Paket kam zu spät", t(8).toISOString()],
