@@ -37,8 +37,13 @@ export async function ingestEvents(
   const rowIndex: number[] = [];
   const failed: (FailedItem & { index: number })[] = [];
   const warnings: TIngestWarning[] = [];
-  // A single-event route's type travels with the kept item, so a replay knows it.
-  const kept = (item: unknown) => (options.type && isObject(item) ? { ...item, type: options.type } : item);
+  // A single-event route's type travels with the kept item, so a replay knows it; a write key
+  // sent in the body is a secret and is not kept.
+  const kept = (item: unknown) => {
+    if (!isObject(item)) return item;
+    const { writeKey: _, ...rest } = item;
+    return options.type ? { ...rest, type: options.type } : rest;
+  };
   items.forEach((item, index) => {
     const n = normalizeEvent(item, options);
     if (!n.ok) {

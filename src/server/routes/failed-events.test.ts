@@ -34,7 +34,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
         ],
       });
       // A single-event route keeps its type with the item, so the replay knows it.
-      await ingest("/v1/page", { name: "Checkout", messageId: "f-page" });
+      await ingest("/v1/page", { name: "Checkout", messageId: "f-page", writeKey: "jl_secret" });
     });
     afterAll(async () => {
       await stores.close();
@@ -119,7 +119,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
         .select("payload")
         .where("id", "=", idOf("f-page"))
         .executeTakeFirstOrThrow();
-      expect(JSON.parse(page.payload)).toMatchObject({ type: "page", name: "Checkout" });
+      expect(JSON.parse(page.payload)).toEqual({ type: "page", name: "Checkout", messageId: "f-page" });
       const name = await stores.sor.db
         .selectFrom("failed_events")
         .select("status")
