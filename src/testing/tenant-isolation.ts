@@ -262,7 +262,8 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
     return id;
   },
   fingerprint: async (stores, foreign) => {
-    const fingerprint = "f".repeat(64);
+    // Unique per call: the walk runs more than once against the same workspaces.
+    const fingerprint = uuidv7().replaceAll("-", "").padEnd(64, "0");
     await stores.sor.db
       .insertInto("event_imports")
       .values({

@@ -8,9 +8,9 @@ import { type ResolvedMapping, resolveMapping, type TEventLogMapping } from "./e
 import { mapEventRecord } from "./map-event-row.js";
 import { type ByteSource, type EventLogFormat, type LogRecord, readEventLog } from "./read-event-log.js";
 
-export const MAX_REPORTED_ERRORS = 200;
+const MAX_REPORTED_ERRORS = 200;
 /** Rows per durable chunk: written, then `event_imports.rows_read` moves past them. */
-export const IMPORT_CHUNK_ROWS = 5_000;
+const IMPORT_CHUNK_ROWS = 5_000;
 const MAX_FAILED_PAYLOAD = 64 * 1024;
 
 export interface ImportEventLogInput {

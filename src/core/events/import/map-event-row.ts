@@ -9,7 +9,7 @@ import type { LogRecord } from "./read-event-log.js";
 const MAX_ID = 255;
 
 /** JSON with object keys sorted at every level: the same event always hashes the same. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>)
@@ -21,7 +21,7 @@ export function canonicalJson(value: unknown): string {
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** `import:<32 hex>` from the workspace, the file and the row: a re-import of the same file repeats it. */
-export const importMessageId = (workspaceId: string, fingerprint: string, row: number) =>
+const importMessageId = (workspaceId: string, fingerprint: string, row: number) =>
   `import:${sha256(`${workspaceId}\n${fingerprint}\n${row}`).slice(0, 32)}`;
 
 export interface RowContext {

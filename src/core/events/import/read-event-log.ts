@@ -19,7 +19,7 @@ export type ByteSource = AsyncIterable<Uint8Array>;
 /** A header cell left blank (e.g. a pandas index column) is named by its position, as for feedback files. */
 const blankColumnName = (position: number) => `column_${position}`;
 
-/** The first `min` bytes (or all, if fewer) and a stream replaying everything from the start. */
+/** The first bytes (until `until` holds, or all) and a stream replaying everything from the start. */
 async function peek(source: ByteSource, until: (head: Buffer) => boolean): Promise<[Buffer, Readable]> {
   const it = source[Symbol.asyncIterator]();
   const head: Buffer[] = [];
@@ -44,7 +44,7 @@ async function peek(source: ByteSource, until: (head: Buffer) => boolean): Promi
 }
 
 /** Gzip (by its magic bytes, whatever the file is called) is decompressed as a stream. */
-export async function decompressed(source: ByteSource): Promise<Readable> {
+async function decompressed(source: ByteSource): Promise<Readable> {
   const [head, stream] = await peek(source, (h) => h.length >= 2);
   if (head[0] !== 0x1f || head[1] !== 0x8b) return stream;
   const gunzip = createGunzip();
@@ -134,7 +134,7 @@ function cellText(v: ExcelJS.CellValue | undefined): string {
 
 /**
  * The first worksheet, read with ExcelJS's streaming reader: rows are not kept, but the shared-string
- * table is (one copy of each distinct text) and the zip container itself must be read entry by entry.
+ * table (one copy of each distinct text) and the styles (to tell date cells from numbers) are.
  */
 async function* readXlsx(bytes: Readable): AsyncGenerator<LogRecord> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
