@@ -17,28 +17,22 @@ const SINGLE: TEventType[] = ["track", "identify", "page", "screen", "group", "a
 const invalidBody = (pointer: string, message: string, code = "schema_violation") =>
   new AppError("validation_failed", message, { errors: [{ pointer, code, message }] });
 
-/** The write key from Basic (`key:`), Bearer, or `writeKey` in the body, in that order. */
-function writeKeyOf(c: Context<AppEnv>, body: Record<string, unknown>): string | undefined {
+/** The write key from Basic (`key:`) or Bearer; `writeKey` in the body is read later. */
+function headerKeyOf(c: Context<AppEnv>): string | undefined {
   const header = c.req.header("authorization");
-  if (header) {
-    const [scheme, value = ""] = header.split(/\s+/, 2);
-    if (scheme?.toLowerCase() === "bearer" && value) return value;
-    if (scheme?.toLowerCase() === "basic" && value) {
-      const decoded = Buffer.from(value, "base64").toString();
-      const user = decoded.includes(":") ? decoded.slice(0, decoded.indexOf(":")) : decoded;
-      if (user) return user;
-    }
+  if (!header) return undefined;
+  const [scheme, value = ""] = header.split(/\s+/, 2);
+  if (scheme?.toLowerCase() === "bearer" && value) return value;
+  if (scheme?.toLowerCase() === "basic" && value) {
+    const decoded = Buffer.from(value, "base64").toString();
+    const user = decoded.includes(":") ? decoded.slice(0, decoded.indexOf(":")) : decoded;
+    if (user) return user;
   }
-  return typeof body.writeKey === "string" ? body.writeKey : undefined;
+  return undefined;
 }
 
-async function authenticate(c: Context<AppEnv>, body: Record<string, unknown>): Promise<string> {
-  const secret = writeKeyOf(c, body);
-  if (!secret)
-    throw new AppError(
-      "unauthenticated",
-      "Send the write key as Basic auth (key:), a Bearer token or writeKey in the body",
-    );
+/** Resolves the key (scope `ingest`) and sets it as the actor, for the rate limit. */
+async function authenticate(c: Context<AppEnv>, secret: string): Promise<string> {
   const key = await resolveApiKey(c.get("stores").sor.db, secret);
   if (!key) throw new AppError("unauthenticated", "The write key is unknown, revoked or expired");
   if (!key.scopes.includes("ingest"))
@@ -85,11 +79,22 @@ export function ingestRoutes() {
     const config = c.get("config");
     const limits = config.ingest;
     const receivedAt = new Date();
+    perMinute = limits.requestsPerMinute;
+    // A key in the header is checked (and counted) before the body is read and parsed.
+    const headerKey = headerKeyOf(c);
+    let workspaceId = headerKey ? await authenticate(c, headerKey) : undefined;
+    if (workspaceId) await limiter(c, async () => {});
     const parsed = await readIngestBody(c, limits.maxRequestBytes);
     if (!isObject(parsed)) throw invalidBody("/body", "the body must be a JSON object");
-    const workspaceId = await authenticate(c, parsed);
-    perMinute = limits.requestsPerMinute;
-    await limiter(c, async () => {});
+    if (!workspaceId) {
+      if (typeof parsed.writeKey !== "string" || !parsed.writeKey)
+        throw new AppError(
+          "unauthenticated",
+          "Send the write key as Basic auth (key:), a Bearer token or writeKey in the body",
+        );
+      workspaceId = await authenticate(c, parsed.writeKey);
+      await limiter(c, async () => {});
+    }
     let items: unknown[];
     let envelope: Envelope = {};
     if (type) items = [parsed];
