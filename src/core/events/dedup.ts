@@ -6,7 +6,7 @@
 export class RecentIds {
   private readonly byWorkspace = new Map<string, Map<string, string>>();
   /** Insertion order across workspaces, for eviction; entries are [workspace, messageId]. */
-  private readonly order: Array<[string, string]> = [];
+  private readonly order: Array<[string, string] | undefined> = [];
   private head = 0;
 
   constructor(readonly capacity: number) {}
@@ -38,7 +38,7 @@ export class RecentIds {
 
   private evictOldest(): void {
     const entry = this.order[this.head];
-    this.order[this.head++] = undefined as unknown as [string, string];
+    this.order[this.head++] = undefined;
     if (!entry) return;
     const ids = this.byWorkspace.get(entry[0]);
     ids?.delete(entry[1]);
