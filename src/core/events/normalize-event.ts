@@ -161,30 +161,26 @@ const sorted = (o: JsonObject): unknown =>
   );
 
 /**
- * sha256 of the canonical JSON (fixed field order, sorted keys) of what the client sent,
- * normalised: the time fields as sent (not the skew-corrected time, which moves with
- * `receivedAt`), without `receivedAt`/`sentAt`.
+ * The row's JSON texts and the payload hash over them: sha256 of the canonical JSON (fixed field
+ * order, sorted keys) of what the client sent, normalised — the time fields as sent (not the
+ * skew-corrected time, which moves with `receivedAt`), without `receivedAt`/`sentAt`.
  */
-export function payloadHash(e: NormalizedEvent): string {
-  const payload = [
-    e.type,
-    e.messageId,
-    e.userId,
-    e.anonymousId,
-    e.event,
-    e.name,
-    e.groupId,
-    e.previousId,
-    e.properties,
-    e.traits,
-    sorted(e.context),
+function serialise(e: NormalizedEvent) {
+  const properties = JSON.stringify(e.properties);
+  const traits = JSON.stringify(e.traits);
+  const context = JSON.stringify(sorted(e.context));
+  const head = [e.type, e.messageId, e.userId, e.anonymousId, e.event, e.name, e.groupId, e.previousId];
+  const tail = [
     sorted(e.integrations),
     e.sentTimestamp,
     e.originalTimestamp?.toISOString() ?? null,
     e.historical,
   ];
-  return createHash("sha256").update(JSON.stringify(payload)).digest("hex");
+  const canonical = `[${JSON.stringify(head)},${properties},${traits},${context},${JSON.stringify(tail)}]`;
+  return { properties, traits, context, hash: createHash("sha256").update(canonical).digest("hex") };
 }
+
+export const payloadHash = (e: NormalizedEvent): string => serialise(e).hash;
 
 function consentOf(context: JsonObject): { consent: string; analytics: number } {
   const consent = isObject(context.consent) ? context.consent : undefined;
@@ -197,6 +193,7 @@ function consentOf(context: JsonObject): { consent: string; analytics: number } 
 /** The facts row of a normalised event. */
 export function toEventRow(e: NormalizedEvent, workspaceId: string, source: EventRow["source"]): EventRow {
   const { consent, analytics } = consentOf(e.context);
+  const texts = serialise(e);
   return {
     workspace_id: workspaceId,
     message_id: e.messageId,
@@ -207,14 +204,14 @@ export function toEventRow(e: NormalizedEvent, workspaceId: string, source: Even
     anonymous_id: e.anonymousId,
     timestamp: chTime(e.timestamp),
     received_at: chTime(e.receivedAt),
-    properties: JSON.stringify(e.properties),
-    context: JSON.stringify(e.context),
+    properties: texts.properties,
+    context: texts.context,
     version: 1,
-    payload_hash: payloadHash(e),
+    payload_hash: texts.hash,
     name: e.name,
     group_id: e.groupId,
     previous_id: e.previousId,
-    traits: JSON.stringify(e.traits),
+    traits: texts.traits,
     original_timestamp: e.originalTimestamp ? chTime(e.originalTimestamp) : null,
     sent_at: e.sentAt ? chTime(e.sentAt) : null,
     consent,
