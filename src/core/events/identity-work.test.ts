@@ -6,6 +6,7 @@ const base = {
   user_id: "",
   anonymous_id: "",
   traits: "{}",
+  consent: "",
   previous_id: "",
   timestamp: "2026-11-23 10:00:00.000",
 };
@@ -35,9 +36,15 @@ describe("identityWork", () => {
     expect(identityWork([])).toEqual([]);
   });
 
-  it("keeps traits that are no JSON object out", () => {
-    const [m] = identityWork([row({ type: "identify", user_id: "u", traits: "[1]" })]);
-    expect(m?.identifies[0]?.traits).toEqual({});
+  it("keeps traits that are no JSON object out, and passes an identify's consent on", () => {
+    const [m] = identityWork([
+      row({ type: "identify", user_id: "u", traits: "[1]" }),
+      row({ type: "identify", user_id: "u", consent: '{"analytics":false}' }),
+    ]);
+    expect(m?.identifies.map((i) => [i.traits, i.consent])).toEqual([
+      [{}, undefined],
+      [{}, { analytics: false }],
+    ]);
   });
 });
 

@@ -11,6 +11,8 @@ export interface IdentityWork {
     anonymousId?: string;
     traits: Record<string, unknown>;
     timestamp: string;
+    /** The identify's `context.consent.categoryPreferences`, when it had any. */
+    consent?: Record<string, unknown>;
   }>;
   aliases: Array<{ messageId: string; previousId: string; userId: string; timestamp: string }>;
 }
@@ -20,7 +22,7 @@ export const IDENTITY_ITEMS_PER_MESSAGE = 2_000;
 
 const present = (id: string) => (id === "" ? undefined : id);
 
-function parseTraits(text: string): Record<string, unknown> {
+function parseObject(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text || "{}");
     return value && typeof value === "object" && !Array.isArray(value)
@@ -68,8 +70,9 @@ export function identityWork(
         messageId: r.message_id,
         ...(userId !== undefined && { userId }),
         ...(anonymousId !== undefined && { anonymousId }),
-        traits: parseTraits(r.traits),
+        traits: parseObject(r.traits),
         timestamp: r.timestamp,
+        ...(r.consent !== "" && { consent: parseObject(r.consent) }),
       });
     } else if (r.type === "alias") {
       aliases.push({

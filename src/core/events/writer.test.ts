@@ -30,7 +30,7 @@ function row(ws: string, messageId: string, hash = "h1", over: Partial<EventRow>
     traits: "{}",
     original_timestamp: null,
     sent_at: null,
-    consent: "{}",
+    consent: "",
     analytics_consent: 1,
     source: "http",
     historical: 0,
