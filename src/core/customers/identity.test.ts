@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { drainOutbox } from "../../testing/drain-outbox.js";
 import { storeVariants } from "../../testing/stores.js";
-import { chTime, type EventRow } from "../events/event-row.js";
+import { chTime, type EventRow, TRACK_ONLY_COLUMNS } from "../events/event-row.js";
 import { IDENTITY_TOPIC, identityWork } from "../events/identity-work.js";
 import { uuidv7 } from "../ids.js";
 import { enqueue } from "../outbox/enqueue.js";
@@ -169,14 +169,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
         context: "{}",
         version: 1,
         payload_hash: id,
-        name: "",
-        group_id: "",
-        previous_id: "",
-        traits: "{}",
-        original_timestamp: null,
-        sent_at: null,
-        consent: "",
-        analytics_consent: 1,
+        ...TRACK_ONLY_COLUMNS,
         source: "http",
         historical: 0,
         ...who,

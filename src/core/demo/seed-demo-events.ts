@@ -1,6 +1,6 @@
 import { applyIdentity } from "../customers/apply-identity.js";
 import { ZIdentityPayload } from "../customers/identity-payload.js";
-import { chTime, type EventRow } from "../events/event-row.js";
+import { chTime, type EventRow, TRACK_ONLY_COLUMNS } from "../events/event-row.js";
 import type { Stores } from "../stores.js";
 import { seededRng } from "./demo-random.js";
 
@@ -118,14 +118,7 @@ function demoRow(
     context: JSON.stringify(context),
     version: 1,
     payload_hash: messageId,
-    name: "",
-    group_id: "",
-    previous_id: "",
-    traits: "{}",
-    original_timestamp: null,
-    sent_at: null,
-    consent: "",
-    analytics_consent: 1,
+    ...TRACK_ONLY_COLUMNS,
     source: "import",
     historical: 1,
   };

@@ -33,3 +33,15 @@ export interface EventRow {
 
 /** ClickHouse's DateTime64(3) text form, read the same by chDB and a server. */
 export const chTime = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
+
+/** The Segment-only columns a plain track event leaves empty: spread, then set what the event has. */
+export const TRACK_ONLY_COLUMNS = {
+  name: "",
+  group_id: "",
+  previous_id: "",
+  traits: "{}",
+  original_timestamp: null,
+  sent_at: null,
+  consent: "",
+  analytics_consent: 1,
+} as const satisfies Partial<EventRow>;

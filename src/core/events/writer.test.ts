@@ -4,7 +4,7 @@ import { httpFactsVariants } from "../../testing/facts-http.js";
 import { insertWorkspace } from "../../testing/outbox.js";
 import { storeVariants } from "../../testing/stores.js";
 import type { Stores } from "../stores.js";
-import { chTime, type EventRow } from "./event-row.js";
+import { chTime, type EventRow, TRACK_ONLY_COLUMNS } from "./event-row.js";
 import type { IdentityWork } from "./identity-work.js";
 import { createEventWriter, type EventWriterOptions, eventWriterFor, type WriteOutcome } from "./writer.js";
 
@@ -24,14 +24,7 @@ function row(ws: string, messageId: string, hash = "h1", over: Partial<EventRow>
     context: "{}",
     version: 1,
     payload_hash: hash,
-    name: "",
-    group_id: "",
-    previous_id: "",
-    traits: "{}",
-    original_timestamp: null,
-    sent_at: null,
-    consent: "",
-    analytics_consent: 1,
+    ...TRACK_ONLY_COLUMNS,
     source: "http",
     historical: 0,
     ...over,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailId } from "../../core/customers/distinct-ids.js";
-import { chTime, type EventRow } from "../../core/events/event-row.js";
+import { chTime, type EventRow, TRACK_ONLY_COLUMNS } from "../../core/events/event-row.js";
 import { enqueue } from "../../core/outbox/enqueue.js";
 import type { Stores } from "../../core/stores.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../../testing/app.js";
@@ -31,14 +31,7 @@ function event(
     context: JSON.stringify(channel ? { channel } : {}),
     version: 1,
     payload_hash: id,
-    name: "",
-    group_id: "",
-    previous_id: "",
-    traits: "{}",
-    original_timestamp: null,
-    sent_at: null,
-    consent: "",
-    analytics_consent: 1,
+    ...TRACK_ONLY_COLUMNS,
     source: "http",
     historical: 0,
   };

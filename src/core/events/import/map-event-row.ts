@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FieldError } from "../../errors.js";
 import { parseDateCell } from "../../feedback/import/parse-date.js";
-import { chTime, type EventRow } from "../event-row.js";
+import { chTime, type EventRow, TRACK_ONLY_COLUMNS } from "../event-row.js";
 import type { ResolvedMapping } from "./event-log-mapping.js";
 import type { LogRecord } from "./read-event-log.js";
 
@@ -111,14 +111,7 @@ export function mapEventRecord(
       context: "{}",
       version: 1,
       payload_hash: payloadHash,
-      name: "",
-      group_id: "",
-      previous_id: "",
-      traits: "{}",
-      original_timestamp: null,
-      sent_at: null,
-      consent: "",
-      analytics_consent: 1,
+      ...TRACK_ONLY_COLUMNS,
       source: "import",
       historical: 1,
     },
