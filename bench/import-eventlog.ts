@@ -4,16 +4,13 @@
  * insert) and the resumable `event_imports` row — into fresh embedded stores. Then a re-import (all
  * duplicates). Run: npx tsx bench/import-eventlog.ts [csv|xes] [chunkRows=5000]
  */
-import { createReadStream, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createReadStream, existsSync } from "node:fs";
 import { XES_PRESET } from "../src/core/events/import/event-log-mapping.js";
 import { fileFingerprint } from "../src/core/events/import/fingerprint.js";
 import { importEventLog } from "../src/core/events/import/import-event-log.js";
 import { eventWriterFor } from "../src/core/events/writer.js";
-import { uuidv7 } from "../src/core/ids.js";
-import { migrateStores, openStores } from "../src/core/stores.js";
 import { sharedDataFile } from "../src/testing/shared-data.js";
+import { openBenchWorkspace } from "./bench-workspace.js";
 
 const format = process.argv[2] === "xes" ? "xes" : "csv";
 /** Rows per durable chunk (the import's default 5,000). */
@@ -23,16 +20,8 @@ if (!existsSync(file)) {
   console.error(`${file} is missing (../shared/data/eventlogs)`);
   process.exit(1);
 }
-const dir = mkdtempSync(join(tmpdir(), "jl-bench-eventlog-"));
-const stores = await openStores({ dataDir: dir });
+const { stores, workspaceId, close } = await openBenchWorkspace("eventlog");
 try {
-  await migrateStores(stores);
-  const workspaceId = uuidv7();
-  await stores.sor.db
-    .insertInto("workspaces")
-    .values({ id: workspaceId, name: "Bench", slug: "bench" })
-    .execute();
-
   const run = async (label: string) => {
     const t0 = performance.now();
     const fingerprint = await fileFingerprint(file);
@@ -61,6 +50,5 @@ try {
   console.log(`facts: ${c?.events} events, ${c?.cases} cases`);
   await eventWriterFor(stores).close();
 } finally {
-  await stores.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }

@@ -1,31 +1,13 @@
-/**
- * Metrics benchmark: exact NPS / CSAT / CES reports over N feedback facts in embedded chDB, through
- * the same `getMetrics` use case the API calls. Prints the load time and the median of 3 per report.
- * Run: npx tsx bench/metrics.ts [records=1000000]
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpus } from "node:os";
 import { uuidv7 } from "../src/core/ids.js";
 import { getMetrics } from "../src/core/metrics/get-metrics.js";
 import { ZMetricsQuery } from "../src/core/metrics/metrics.schema.js";
-import { migrateStores, openStores } from "../src/core/stores.js";
-import { resolveAccess } from "../src/core/workspaces/resolve-access.js";
+import { openBenchWorkspace } from "./bench-workspace.js";
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const BATCH = 100_000;
-const dir = mkdtempSync(join(tmpdir(), "jl-bench-metrics-"));
-const stores = await openStores({ dataDir: dir });
+const { stores, workspaceId, access, close } = await openBenchWorkspace("metrics");
 try {
-  await migrateStores(stores);
-  const workspaceId = uuidv7();
-  await stores.sor.db
-    .insertInto("workspaces")
-    .values({ id: workspaceId, name: "Bench", slug: "bench" })
-    .execute();
-  const access = await resolveAccess(stores.sor.db, { kind: "system" }, workspaceId);
-  if (!access) throw new Error("no access");
-
   const touchpoints = Array.from({ length: 40 }, () => uuidv7());
   const plans = ["basic", "comfort", "home_office"];
   const start = Date.parse("2026-01-01T00:00:00Z");
@@ -97,6 +79,5 @@ try {
     console.log(`${label}: median ${times[1]?.toFixed(3)} s (n = ${n.toLocaleString("en")})`);
   }
 } finally {
-  await stores.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }

@@ -6,19 +6,16 @@
  * facts insert (chDB), chunks of 500.
  * Run: npx tsx bench/text-enrichment.ts [records=20000]
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { parse } from "csv-parse/sync";
 import { ingestFeedback } from "../src/core/feedback/ingest-feedback.js";
-import { uuidv7 } from "../src/core/ids.js";
-import { migrateStores, openStores } from "../src/core/stores.js";
 import { analyzeText } from "../src/core/text/analyze-text.js";
 import { DEFAULT_TAXONOMY } from "../src/core/text/aspects/default-taxonomy.js";
 import { compileTaxonomy } from "../src/core/text/aspects/detect-aspects.js";
 import { startBackfill, stepBackfill } from "../src/core/text/enrich/backfill.js";
-import { resolveAccess } from "../src/core/workspaces/resolve-access.js";
 import { sharedDataFile } from "../src/testing/shared-data.js";
+import { openBenchWorkspace } from "./bench-workspace.js";
 
 const N = Number(process.argv[2] ?? 20_000);
 const GERMAN = sharedDataFile("feedback_de/germeval2017_dev_docs.jsonl");
@@ -58,17 +55,8 @@ console.log(
   `analyzeText, one thread: ${Math.round(rates[1] ?? 0)} texts/s (runs: ${rates.map(Math.round).join(", ")})`,
 );
 
-const dir = mkdtempSync(join(tmpdir(), "jl-bench-text-"));
-const stores = await openStores({ dataDir: dir });
+const { stores, workspaceId, access, close } = await openBenchWorkspace("text");
 try {
-  await migrateStores(stores);
-  const workspaceId = uuidv7();
-  await stores.sor.db
-    .insertInto("workspaces")
-    .values({ id: workspaceId, name: "Bench", slug: "bench" })
-    .execute();
-  const access = await resolveAccess(stores.sor.db, { kind: "system" }, workspaceId);
-  if (!access) throw new Error("no access");
   const ctx = { db: stores.sor.db, access };
   for (let i = 0; i < N; i += 1000) {
     const items = Array.from({ length: Math.min(1000, N - i) }, (_, j) => ({
@@ -87,6 +75,5 @@ try {
     `backfill of ${b.processed} records (embedded PGlite + chDB): ${seconds.toFixed(2)} s = ${Math.round(b.processed / seconds)} records/s`,
   );
 } finally {
-  await stores.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }
