@@ -16,13 +16,14 @@ describe("journeylens CLI", () => {
     const unknown = await runCli(["nonsense"], env);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain("unknown command");
-  });
+    // Three CLI processes started from the sources (tsx): seconds each, much longer on a busy machine.
+  }, 120_000);
 
   it("manages workspaces, accounts and keys on a closed data directory", async () => {
     const env = { JOURNEYLENS_DATA: mkdtempSync(join(tmpdir(), "jl-cli-")) };
     const migrated = await runCli(["migrate"], env);
     expect(migrated.stdout).toContain(
-      "Applied: 0001_foundation, 0002_journey_design, 0003_listen, 0004_understand, 0005_observe, facts/0001_events, facts/0002_feedback, facts/0003_feedback_text, facts/0004_events_ingest",
+      "Applied: 0001_foundation, 0002_journey_design, 0003_listen, 0004_understand, 0005_observe, 0006_suppressions, 0007_journey_instances, 0008_assessment_rounds, facts/0001_events, facts/0002_feedback, facts/0003_feedback_text, facts/0004_events_ingest, facts/0005_journey_instances",
     );
     expect((await runCli(["migrate"], env)).stdout).toContain("Both stores are up to date.");
     const ws = await runCli(["workspace", "create", "--name", "Stadtwerke Süd"], env);

@@ -12,12 +12,20 @@ import { rateLimit } from "./middleware/rate-limit.js";
 import { router } from "./openapi.js";
 import { problem } from "./problem.js";
 import { alertRoutes } from "./routes/alerts.js";
+import { analyticsFunnelRoutes } from "./routes/analytics-funnel.js";
+import { analyticsJourneyRoutes } from "./routes/analytics-journeys.js";
+import { analyticsPathsRoutes } from "./routes/analytics-paths.js";
+import { analyticsRepeatContactsRoutes } from "./routes/analytics-repeat-contacts.js";
+import { analyticsWaitingRoutes } from "./routes/analytics-waiting.js";
+import { analyticsXoRoutes } from "./routes/analytics-xo.js";
 import { apiKeyRoutes } from "./routes/api-keys.js";
 import { authRoutes } from "./routes/auth.js";
 import { customerRoutes } from "./routes/customers.js";
+import { driverRoutes } from "./routes/drivers.js";
 import { eventImportRoutes } from "./routes/events-import.js";
 import { failedEventRoutes } from "./routes/failed-events.js";
 import { feedbackRoutes } from "./routes/feedback.js";
+import { gapRoutes } from "./routes/gap.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { journeyRoutes } from "./routes/journeys.js";
@@ -67,6 +75,14 @@ const features = [
   ingestRoutes,
   failedEventRoutes,
   eventImportRoutes,
+  analyticsFunnelRoutes,
+  analyticsWaitingRoutes,
+  analyticsPathsRoutes,
+  analyticsJourneyRoutes,
+  analyticsRepeatContactsRoutes,
+  analyticsXoRoutes,
+  driverRoutes,
+  gapRoutes,
 ];
 
 const STORE_ERROR =

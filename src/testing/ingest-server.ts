@@ -85,11 +85,12 @@ export async function startServerProcess(
   };
 }
 
-/** A workspace and `keys` write keys (scope ingest), created as the system actor of `dataDir`. */
+/** A workspace and `keys` API keys (scope ingest by default), created as the system actor of `dataDir`. */
 export async function provisionIngest(
   url: string,
   dataDir: string,
   keys = 1,
+  scopes: string[] = ["ingest"],
 ): Promise<{ workspaceId: string; writeKeys: string[] }> {
   const token = readFileSync(resolve(dataDir, "system-token"), "utf8").trim();
   const call = async <T>(path: string, body: unknown): Promise<T> => {
@@ -106,7 +107,7 @@ export async function provisionIngest(
   for (let i = 0; i < keys; i++) {
     const created = await call<{ secret: string }>(`/api/v1/workspaces/${ws.id}/api-keys`, {
       name: `source ${i + 1}`,
-      scopes: ["ingest"],
+      scopes,
     });
     writeKeys.push(created.secret);
   }

@@ -37,6 +37,46 @@ export const PUBLIC_PREFIX = "/api/public/";
 /** How to make a resource in the foreign workspace for each path parameter name. */
 export type ForeignFixture = (stores: Stores, foreign: SeededWorkspace) => Promise<string>;
 
+/** An open assessment round with one assessment, owned by the foreign workspace's owner. */
+async function foreignAssessment(
+  stores: Stores,
+  foreign: SeededWorkspace,
+): Promise<{ roundId: string; assessmentId: string }> {
+  const touchpointId = await (FOREIGN_FIXTURES.touchpointId as ForeignFixture)(stores, foreign);
+  const roundId = uuidv7();
+  const assessmentId = uuidv7();
+  await stores.sor.db
+    .insertInto("assessment_rounds")
+    .values({
+      id: roundId,
+      workspace_id: foreign.workspaceId,
+      title: "Foreign",
+      scope: "register",
+      journey_id: null,
+      status: "open",
+      created_by: foreign.ownerId,
+      due_at: null,
+      closed_at: null,
+      closed_by: null,
+    })
+    .execute();
+  await stores.sor.db
+    .insertInto("assessments")
+    .values({
+      id: assessmentId,
+      workspace_id: foreign.workspaceId,
+      round_id: roundId,
+      touchpoint_id: touchpointId,
+      owner_user_id: foreign.ownerId,
+      rating: null,
+      predicted_metric: null,
+      answered_at: null,
+      answered_by: null,
+    })
+    .execute();
+  return { roundId, assessmentId };
+}
+
 export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
   touchpointId: async (stores, foreign) => {
     const id = uuidv7();
@@ -232,6 +272,14 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
       .execute();
     return id;
   },
+  distinctId: async (stores, foreign) => {
+    const distinctId = `user:foreign-${uuidv7()}`;
+    await stores.sor.db
+      .insertInto("suppressions")
+      .values({ workspace_id: foreign.workspaceId, distinct_id: distinctId, created_by: null })
+      .execute();
+    return distinctId;
+  },
   messageId: async (stores, foreign) => {
     const id = await enqueue(stores.sor.db, {
       workspaceId: foreign.workspaceId,
@@ -261,6 +309,8 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
       .execute();
     return id;
   },
+  roundId: async (stores, foreign) => (await foreignAssessment(stores, foreign)).roundId,
+  assessmentId: async (stores, foreign) => (await foreignAssessment(stores, foreign)).assessmentId,
   fingerprint: async (stores, foreign) => {
     // Unique per call: the walk runs more than once against the same workspaces.
     const fingerprint = uuidv7().replaceAll("-", "").padEnd(64, "0");
@@ -289,10 +339,11 @@ export async function digestStores(stores: Stores): Promise<string> {
     order by table_name`.execute(db);
   const parts: string[] = [];
   for (const { table_name } of tables.rows) {
+    // An API key's own `last_used_at` stamp moves once a minute while the walk uses the key; it says
+    // nothing about isolation, and a walk longer than a minute would otherwise fail on it at random.
     const r = await sql<{ d: string | null }>`
-      select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as d from ${sql.table(table_name)} t`.execute(
-      db,
-    );
+      select md5(coalesce(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' order by (to_jsonb(t) - 'last_used_at')::text), '')) as d
+      from ${sql.table(table_name)} t`.execute(db);
     parts.push(`${table_name}:${r.rows[0]?.d}`);
   }
   const facts = stores.facts;

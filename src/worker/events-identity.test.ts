@@ -54,4 +54,56 @@ describe("events.identity handler", () => {
     });
     expect(await customers()).toBe(1);
   });
+
+  it("applies several messages of several workspaces together, each in its own workspace", async () => {
+    const other = uuidv7();
+    await stores.sor.db
+      .insertInto("workspaces")
+      .values({ id: other, name: "O", slug: `o-${other}` })
+      .execute();
+    const message = async (ws: string, payload: unknown) => {
+      const id = await enqueue(stores.sor.db, { workspaceId: ws, topic: "events.identity", payload });
+      return stores.sor.db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    };
+    const rows = [
+      await message(workspaceId, {
+        identifies: [
+          { messageId: "i2", userId: "m", traits: { plan: "pro" }, timestamp: "2026-11-02T10:00:00Z" },
+        ],
+      }),
+      await message(other, {
+        identifies: [
+          { messageId: "i3", userId: "m", traits: { plan: "free" }, timestamp: "2026-11-01T10:00:00Z" },
+        ],
+      }),
+      // Older than the first message's identify: by time, "pro" stays the latest value.
+      await message(workspaceId, {
+        identifies: [
+          {
+            messageId: "i1",
+            userId: "m",
+            anonymousId: "n",
+            traits: { plan: "basic" },
+            timestamp: "2026-11-01T10:00:00Z",
+          },
+        ],
+      }),
+    ];
+    const many = eventsIdentityHandler(stores).many;
+    await many?.(rows, { db: stores.sor.db, workerId: "test" });
+    const traits = async (ws: string) =>
+      stores.sor.db
+        .selectFrom("customer_identities as i")
+        .innerJoin("customers as c", "c.id", "i.customer_id")
+        .select(["i.distinct_id", "c.traits"])
+        .where("i.workspace_id", "=", ws)
+        .where("i.distinct_id", "in", ["user:m", "anon:n"])
+        .orderBy("i.distinct_id")
+        .execute();
+    expect(await traits(workspaceId)).toEqual([
+      { distinct_id: "anon:n", traits: { plan: "pro" } },
+      { distinct_id: "user:m", traits: { plan: "pro" } },
+    ]);
+    expect(await traits(other)).toEqual([{ distinct_id: "user:m", traits: { plan: "free" } }]);
+  });
 });

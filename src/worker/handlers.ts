@@ -1,8 +1,11 @@
 import type { AppConfig } from "../core/config.js";
 import type { Stores } from "../core/stores.js";
+import { customersEraseFactsHandler } from "./customers-erase-facts.js";
 import { eventsIdentityHandler } from "./events-identity.js";
 import { feedbackEnrichHandler } from "./feedback-enrich.js";
 import { feedbackRelayHandler } from "./feedback-relay.js";
+import { gapReminderHandler } from "./gap-reminders.js";
+import { journeysInstancesHandler } from "./journeys-instances.js";
 import type { OutboxHandler } from "./outbox-worker.js";
 import { surveyInvitationHandler } from "./survey-invitations.js";
 import { textBackfillHandler } from "./text-backfill.js";
@@ -21,5 +24,8 @@ export function outboxHandlers(stores: Stores, config: AppConfig): Record<string
     "feedback.enrich": feedbackEnrichHandler(stores, config),
     "text.backfill": textBackfillHandler(stores, config),
     "events.identity": eventsIdentityHandler(stores),
+    "customers.erase-facts": customersEraseFactsHandler(stores),
+    "journeys.instances": journeysInstancesHandler(stores),
+    "gap.reminder": gapReminderHandler(stores, config),
   };
 }

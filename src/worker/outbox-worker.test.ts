@@ -122,6 +122,51 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("outbox worker o
     expect(await worker.runOnce()).toMatchObject({ claimed: 0 });
   });
 
+  it("hands a topic's messages to its `many` handler together; when that throws, runs each alone", async () => {
+    const together: string[][] = [];
+    const alone: string[] = [];
+    const handler = Object.assign(
+      async (r: OutboxRow) => {
+        alone.push((r.payload as { n: string }).n);
+        if ((r.payload as { n: string }).n === "bad") throw new Error("cannot apply bad");
+      },
+      {
+        many: async (rows: OutboxRow[]) => {
+          const ns = rows.map((r) => (r.payload as { n: string }).n);
+          together.push(ns);
+          if (ns.includes("bad")) throw new Error("one of them is bad");
+        },
+      },
+    );
+    const other: string[] = [];
+    const worker = createOutboxWorker({
+      db,
+      logger: silent,
+      backoff: () => 60_000,
+      handlers: {
+        "events.identity": handler,
+        "feedback.received": async (r) => {
+          other.push(r.id);
+        },
+      },
+    });
+    for (const n of ["a", "b", "c"])
+      await enqueue(db, { workspaceId: ws, topic: "events.identity", payload: { n } });
+    await enqueue(db, { workspaceId: ws, topic: "feedback.received", payload: {} });
+    expect(await worker.runOnce()).toEqual({ claimed: 4, done: 4, retried: 0, parked: 0, lost: 0 });
+    expect(together).toEqual([["a", "b", "c"]]);
+    expect(alone).toEqual([]);
+    expect(other).toHaveLength(1);
+
+    const bad = await enqueue(db, { workspaceId: ws, topic: "events.identity", payload: { n: "bad" } });
+    await enqueue(db, { workspaceId: ws, topic: "events.identity", payload: { n: "d" } });
+    expect(await worker.runOnce()).toEqual({ claimed: 2, done: 1, retried: 1, parked: 0, lost: 0 });
+    expect(together.at(-1)).toEqual(["bad", "d"]);
+    expect(alone.sort()).toEqual(["bad", "d"]);
+    expect(await outboxRow(db, bad)).toMatchObject({ status: "pending", attempts: 1 });
+    expect((await outboxRow(db, bad)).last_error).toContain("cannot apply bad");
+  });
+
   it("parks a message of a topic nobody handles after maxAttempts, naming the topic", async () => {
     const worker = createOutboxWorker({
       db,

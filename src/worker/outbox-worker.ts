@@ -19,7 +19,14 @@ export interface OutboxHandlerContext {
  * message (its worker died before recording success, or it outran its lease), so it must be idempotent,
  * e.g. by keying its writes or its remote request on the message id. Throwing schedules a retry.
  */
-export type OutboxHandler = (row: OutboxRow, ctx: OutboxHandlerContext) => Promise<void>;
+export type OutboxHandler = ((row: OutboxRow, ctx: OutboxHandlerContext) => Promise<void>) & {
+  /**
+   * Optional: performs several claimed messages of the topic in one go (one transaction instead of
+   * one each). All succeed or it throws; then each message is run alone, so one bad message cannot
+   * hold back the others.
+   */
+  many?: (rows: OutboxRow[], ctx: Omit<OutboxHandlerContext, "attempt">) => Promise<void>;
+};
 
 export interface OutboxLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -160,11 +167,45 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return settle(row, false, undefined);
   }
 
+  /** Messages of a topic whose handler takes many at once: together, else (on error) one by one. */
+  async function processMany(
+    handler: Required<OutboxHandler>["many"],
+    rows: OutboxRow[],
+  ): Promise<(keyof Omit<RunCounts, "claimed">)[]> {
+    try {
+      await handler(rows, { db, workerId });
+    } catch (e) {
+      log.warn("outbox messages failed together; running them one by one", {
+        topic: rows[0]?.topic,
+        count: rows.length,
+        workerId,
+        error: describeError(e),
+      });
+      return Promise.all(rows.map(processRow));
+    }
+    return Promise.all(rows.map((row) => settle(row, false, undefined)));
+  }
+
   async function processBatch(): Promise<RunCounts> {
     const rows = await claimBatch(db, { workerId, topics, limit: batchSize, leaseMs });
     const counts: RunCounts = { claimed: rows.length, done: 0, retried: 0, parked: 0, lost: 0 };
-    const outcomes = await Promise.all(rows.map(processRow));
-    for (const outcome of outcomes) counts[outcome]++;
+    const alone: OutboxRow[] = [];
+    const together = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const many = Object.hasOwn(handlers, row.topic) ? handlers[row.topic]?.many : undefined;
+      if (!many || row.attempts > maxAttempts) alone.push(row);
+      else together.set(row.topic, [...(together.get(row.topic) ?? []), row]);
+    }
+    for (const group of together.values()) if (group.length === 1) alone.push(...group);
+    const outcomes = await Promise.all([
+      ...alone.map(async (row) => [await processRow(row)]),
+      ...[...together]
+        .filter(([, group]) => group.length > 1)
+        .map(([topic, group]) =>
+          processMany(handlers[topic]?.many as Required<OutboxHandler>["many"], group),
+        ),
+    ]);
+    for (const outcome of outcomes.flat()) counts[outcome]++;
     return counts;
   }
 

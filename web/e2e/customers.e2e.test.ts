@@ -73,4 +73,33 @@ describe("customer profile and timeline end to end", () => {
       await context.close();
     }
   }, 180_000);
+
+  it("erases a customer after confirmation: the profile is gone and the list no longer finds them", async () => {
+    const context = await e2e.browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      locale: "de-DE",
+    });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await logIn(page, e2e);
+      await page.goto(profileUrl);
+      await page.getByRole("heading", { level: 1, name: "Kunde 10001" }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole("button", { name: "Kunden löschen" }).click();
+      const dialog = page.getByRole("dialog", { name: "Diesen Kunden löschen?" });
+      await dialog.waitFor({ timeout: UI_TIMEOUT });
+      await page.screenshot({ path: join(OUT_DIR, "customer-erase-confirm.png") });
+      await dialog.getByRole("button", { name: "Endgültig löschen" }).click();
+      await page.waitForURL(/\/customers$/, { timeout: UI_TIMEOUT });
+      await page.getByRole("searchbox", { name: "Kunden suchen" }).fill("K-10001");
+      await expect
+        .poll(() => page.getByRole("link", { name: "Kunde 10001" }).count(), { timeout: UI_TIMEOUT })
+        .toBe(0);
+      await page.goto(profileUrl);
+      await page.getByRole("alert").first().waitFor({ timeout: UI_TIMEOUT });
+      expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

@@ -33,9 +33,16 @@ const MetricsPage = lazy(() =>
   import("./features/metrics/MetricsPage").then((m) => ({ default: m.MetricsPage })),
 );
 const TopicsPage = lazy(() => import("./features/text/TopicsPage").then((m) => ({ default: m.TopicsPage })));
+const AnalyticsPage = lazy(() =>
+  import("./features/analytics/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })),
+);
+const DriversPage = lazy(() =>
+  import("./features/drivers/DriversPage").then((m) => ({ default: m.DriversPage })),
+);
+const GapPage = lazy(() => import("./features/gap/GapPage").then((m) => ({ default: m.GapPage })));
 
 /** Areas not built yet show what they will do. */
-const PLANNED_AREAS = ["analytics", "cases", "roadmap"] as const;
+const PLANNED_AREAS = ["cases", "roadmap"] as const;
 
 /** The profile's language wins over the one remembered in this browser. */
 function useSessionLocale() {
@@ -106,6 +113,30 @@ export function createAppRouter() {
             element={
               <Suspense fallback={<Loading />}>
                 <TopicsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="drivers"
+            element={
+              <Suspense fallback={<Loading />}>
+                <DriversPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="gap"
+            element={
+              <Suspense fallback={<Loading />}>
+                <GapPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="analytics"
+            element={
+              <Suspense fallback={<Loading />}>
+                <AnalyticsPage />
               </Suspense>
             }
           />

@@ -1,4 +1,5 @@
 import type { Db } from "../db/connect.js";
+import { DbReadCache } from "../db/read-cache.js";
 import type { ApiKeyRow, Scope } from "../db/schema.js";
 import { randomToken } from "../ids.js";
 import type { TApiKey } from "./api-keys.schema.js";
@@ -37,16 +38,40 @@ export interface ResolvedApiKey {
   scopes: Scope[];
 }
 
+/**
+ * How long a looked-up key is reused without reading the database again. Revocation in this process
+ * takes effect at once (`forgetApiKeys`); another process sharing the database sees it within this
+ * time. It spares the ingestion endpoints a database read per request.
+ */
+export const API_KEY_CACHE_MS = 5_000;
+/** Per database handle, by the secret's SHA-256 (the secret itself is not kept). */
+const cache = new DbReadCache<ApiKeyRow | undefined>(API_KEY_CACHE_MS);
+
+/** Drops every cached key lookup; call after a key changed (revocation). */
+export function forgetApiKeys(): void {
+  cache.forget();
+}
+
+function lookUp(db: Db, prefix: string, hash: string): Promise<ApiKeyRow | undefined> {
+  return cache.get(db, hash, async () => {
+    const row = await db.selectFrom("api_keys").selectAll().where("prefix", "=", prefix).executeTakeFirst();
+    return row && row.secret_hash === hash ? row : undefined;
+  });
+}
+
 /** A usable key: known, not revoked, not expired. Touches `last_used_at` at most once a minute. */
 export async function resolveApiKey(db: Db, secret: string): Promise<ResolvedApiKey | undefined> {
   const prefix = prefixOf(secret);
   if (!prefix) return undefined;
-  const row = await db.selectFrom("api_keys").selectAll().where("prefix", "=", prefix).executeTakeFirst();
-  if (!row || row.secret_hash !== sha256(secret) || row.revoked_at !== null) return undefined;
+  const row = await lookUp(db, prefix, sha256(secret));
+  if (!row || row.revoked_at !== null) return undefined;
   if (row.expires_at !== null && new Date(row.expires_at).getTime() <= Date.now()) return undefined;
   const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : 0;
   if (Date.now() - lastUsed > 60_000) {
-    await db.updateTable("api_keys").set({ last_used_at: new Date() }).where("id", "=", row.id).execute();
+    const now = new Date();
+    // The cached row learns it too, so cached lookups do not write again within the minute.
+    row.last_used_at = now;
+    await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", row.id).execute();
   }
   return { keyId: row.id, workspaceId: row.workspace_id, scopes: row.scopes };
 }

@@ -2,14 +2,17 @@ import { recordAudit } from "../audit/record-audit.js";
 import type { WorkspaceContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { isUuid } from "../ids.js";
-import { toApiKey } from "./api-keys.js";
+import { forgetApiKeys, toApiKey } from "./api-keys.js";
 import type { TApiKey } from "./api-keys.schema.js";
 
-/** Revocation takes effect on the next request: keys are resolved from the database every time. */
+/**
+ * Revocation takes effect on this process's next request; other processes sharing the database
+ * see it within `API_KEY_CACHE_MS`.
+ */
 export async function revokeApiKey(ctx: WorkspaceContext, keyId: string): Promise<TApiKey> {
   if (!isUuid(keyId)) throw notFound("API key");
   const { db, access } = ctx;
-  return db.transaction().execute(async (tx) => {
+  const revoked = await db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable("api_keys")
       .set((eb) => ({ revoked_at: eb.fn.coalesce("revoked_at", eb.val(new Date())) }))
@@ -30,4 +33,7 @@ export async function revokeApiKey(ctx: WorkspaceContext, keyId: string): Promis
     });
     return toApiKey(row);
   });
+  // After the commit: a lookup racing the transaction cannot cache the key as still valid.
+  forgetApiKeys();
+  return revoked;
 }

@@ -3,13 +3,13 @@ import type { Db } from "../db/connect.js";
 import { uuidv7 } from "../ids.js";
 
 /** Key-order-independent JSON text, so `{a,b}` and jsonb's re-ordered `{b,a}` compare equal. */
-function stable(value: unknown): string {
+export function stableJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(",")}}`;
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
 }
 
 /**
@@ -46,7 +46,7 @@ export async function applyTraits(
     if (prev) {
       const t = prev.changed_at.getTime();
       const newer = at.getTime() > t || (at.getTime() === t && messageId > (prev.message_id ?? ""));
-      if (!newer || stable(prev.value) === stable(value)) continue;
+      if (!newer || stableJson(prev.value) === stableJson(value)) continue;
     }
     patch[name] = value;
   }

@@ -11,13 +11,13 @@ const chunks = <T>(items: readonly T[]) =>
  * The `ids` part of a message in bulk (a few statements instead of several per entry): the same rule
  * as `resolveCustomer` without a merge — an entry's ids join the customer of its first known id, or
  * a new customer — and seen ranges only widen. Runs under the workspace's identity lock. Returns
- * the customers touched.
+ * the customers touched, and those whose identities changed (created, or given an id).
  */
 export async function linkIds(
   tx: Db,
   workspaceId: string,
   entries: readonly { ids: string[]; seen: Seen }[],
-): Promise<Set<string>> {
+): Promise<{ touched: Set<string>; identitiesChanged: Set<string> }> {
   const owner = new Map<string, string>();
   for (const part of chunks([...new Set(entries.flatMap((e) => e.ids))])) {
     const rows = await tx
@@ -31,6 +31,7 @@ export async function linkIds(
   const created = new Map<string, Seen>();
   const widened = new Map<string, Seen>();
   const attach: { workspace_id: string; distinct_id: string; customer_id: string }[] = [];
+  const identitiesChanged = new Set<string>();
   for (const { ids, seen } of entries) {
     const known = ids.map((d) => owner.get(d)).find((c) => c !== undefined);
     const customerId = known ?? uuidv7();
@@ -39,6 +40,7 @@ export async function linkIds(
       if (!owner.has(d)) {
         owner.set(d, customerId);
         attach.push({ workspace_id: workspaceId, distinct_id: d, customer_id: customerId });
+        identitiesChanged.add(customerId);
       }
     const range = created.get(customerId) ?? widened.get(customerId);
     if (range) {
@@ -68,5 +70,5 @@ export async function linkIds(
       from unnest(${ids}::uuid[], ${firsts}::timestamptz[], ${lasts}::timestamptz[]) as v(id, f, l)
       where c.id = v.id and (c.first_seen > v.f or c.last_seen < v.l)`.execute(tx);
   }
-  return new Set([...created.keys(), ...widened.keys()]);
+  return { touched: new Set([...created.keys(), ...widened.keys()]), identitiesChanged };
 }

@@ -4,6 +4,9 @@ import * as m0002 from "./migrations/0002_journey_design.js";
 import * as m0003 from "./migrations/0003_listen.js";
 import * as m0004 from "./migrations/0004_understand.js";
 import * as m0005 from "./migrations/0005_observe.js";
+import * as m0006 from "./migrations/0006_suppressions.js";
+import * as m0007 from "./migrations/0007_journey_instances.js";
+import * as m0008 from "./migrations/0008_assessment_rounds.js";
 import type { Database } from "./schema.js";
 
 /** Ordered migrations of the system of record. Append only; never edit a released one. */
@@ -13,6 +16,9 @@ const migrations: Record<string, Migration> = {
   "0003_listen": m0003,
   "0004_understand": m0004,
   "0005_observe": m0005,
+  "0006_suppressions": m0006,
+  "0007_journey_instances": m0007,
+  "0008_assessment_rounds": m0008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -407,6 +407,24 @@ export interface CustomersTable {
   updated_at: Timestamp;
 }
 
+export interface JourneyInstanceStateTable {
+  workspace_id: string;
+  watermark: Timestamp | null;
+  /** Journey id → hash of the definition its instances were computed from. */
+  definitions: ColumnType<Record<string, string>, string | undefined, string>;
+  enqueued_at: Timestamp | null;
+  refreshed_at: Timestamp | null;
+  last_result: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface SuppressionsTable {
+  workspace_id: string;
+  distinct_id: string;
+  reason: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface CustomerIdentitiesTable {
   workspace_id: string;
   distinct_id: string;
@@ -450,6 +468,54 @@ export interface EventImportsTable {
   updated_at: Timestamp;
 }
 
+export type RoundStatus = "open" | "closed";
+
+/** An inside-out assessment round (docs/api/measure-the-gap.md §2). */
+export interface AssessmentRoundsTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  scope: "journey" | "register";
+  journey_id: string | null;
+  status: RoundStatus;
+  created_by: string | null;
+  due_at: Timestamp | null;
+  /** `{ url, secret }` of a mail relay for reminders; null = in-app alerts. */
+  reminder_relay: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  workspace_id: string;
+  round_id: string;
+  touchpoint_id: string;
+  owner_user_id: string | null;
+  rating: number | null;
+  predicted_metric: "csat" | "nps" | null;
+  /** numeric(4,1): PostgreSQL returns it as a string. */
+  predicted_value: ColumnType<string | null, number | null | undefined, number | null>;
+  comment: ColumnType<string, string | undefined, string>;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AssessmentRemindersTable {
+  id: string;
+  workspace_id: string;
+  round_id: string;
+  user_id: string | null;
+  open_count: number;
+  channel: "email" | "alert";
+  status: "scheduled" | "sent" | "failed";
+  error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -482,6 +548,11 @@ export interface Database {
   customer_merges: CustomerMergesTable;
   customer_trait_changes: CustomerTraitChangesTable;
   event_imports: EventImportsTable;
+  suppressions: SuppressionsTable;
+  journey_instance_state: JourneyInstanceStateTable;
+  assessment_rounds: AssessmentRoundsTable;
+  assessments: AssessmentsTable;
+  assessment_reminders: AssessmentRemindersTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

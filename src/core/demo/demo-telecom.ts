@@ -298,7 +298,12 @@ export const telecomMove: DemoCase = {
       performance: [
         { name: "Schaltung am Wunschtermin", target: 90, unit: "%" },
         { name: "Kontakte pro Umzug", target: 1, unit: "Anzahl" },
-        { name: "Zeit Auftrag bis Schaltung (Median)", target: 10, unit: "Tage" },
+        {
+          name: "Zeit Auftrag bis Schaltung (Median)",
+          target: 10,
+          unit: "Tage",
+          measure: "time_to_complete",
+        },
       ],
       brand: [
         { name: "NPS Umzugskunden", target: 20, unit: "NPS" },

@@ -1,3 +1,4 @@
+import type { TKpi } from "../journeys/document.schema.js";
 /** Compact shapes for the demo content; `seed-demo-content.ts` turns them into real records. */
 export interface DemoTouchpoint {
   key: string;
@@ -51,8 +52,8 @@ export interface DemoJourney {
   description: string;
   goals: string[];
   kpis: {
-    performance: { name: string; target: number | null; unit: string }[];
-    brand: { name: string; target: number | null; unit: string }[];
+    performance: TKpi[];
+    brand: TKpi[];
   };
   stages: { name: string; description: string; steps: DemoStep[] }[];
 }

@@ -31,8 +31,67 @@ export interface EventRow {
   historical: number;
 }
 
+/** The columns of `eventLine`, in its order. */
+export const EVENT_COLUMNS = [
+  "workspace_id",
+  "message_id",
+  "type",
+  "event",
+  "customer_id",
+  "user_id",
+  "anonymous_id",
+  "timestamp",
+  "received_at",
+  "properties",
+  "context",
+  "version",
+  "payload_hash",
+  "name",
+  "group_id",
+  "previous_id",
+  "traits",
+  "original_timestamp",
+  "sent_at",
+  "consent",
+  "analytics_consent",
+  "source",
+  "historical",
+] as const satisfies readonly (keyof EventRow)[];
+
+/** The row as one JSONCompactEachRow line (without the newline), columns as `EVENT_COLUMNS`. */
+export function eventLine(r: EventRow): string {
+  return JSON.stringify([
+    r.workspace_id,
+    r.message_id,
+    r.type,
+    r.event,
+    r.customer_id,
+    r.user_id,
+    r.anonymous_id,
+    r.timestamp,
+    r.received_at,
+    r.properties,
+    r.context,
+    r.version,
+    r.payload_hash,
+    r.name,
+    r.group_id,
+    r.previous_id,
+    r.traits,
+    r.original_timestamp,
+    r.sent_at,
+    r.consent,
+    r.analytics_consent,
+    r.source,
+    r.historical,
+  ]);
+}
+
 /** ClickHouse's DateTime64(3) text form, read the same by chDB and a server. */
-export const chTime = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
+export function chTime(d: Date): string {
+  const iso = d.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
 
 /** The Segment-only columns a plain track event leaves empty: spread, then set what the event has. */
 export const TRACK_ONLY_COLUMNS = {

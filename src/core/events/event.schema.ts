@@ -35,10 +35,15 @@ export interface NormalizedEvent {
   name: string;
   groupId: string;
   previousId: string;
-  properties: JsonObject;
-  traits: JsonObject;
-  context: JsonObject;
-  integrations: JsonObject;
+  /** Canonical JSON texts (keys sorted at every level, strings cleaned); context and integrations merged with the envelope's. */
+  properties: string;
+  traits: string;
+  context: string;
+  integrations: string;
+  /** `context.consent.categoryPreferences` as canonical JSON, "" when absent. */
+  consent: string;
+  /** False when those preferences deny analytics. */
+  analyticsConsent: boolean;
   /** The client's `timestamp` as sent (ISO), part of the payload hash. */
   sentTimestamp: string | null;
   /** The event's time after skew correction and the future rule. */

@@ -1,4 +1,6 @@
 import type { IngestLimits } from "../config.js";
+import { distinctIdsOf } from "../customers/distinct-ids.js";
+import { suppressedIds } from "../customers/suppressions.js";
 import { AppError } from "../errors.js";
 import type { Stores } from "../stores.js";
 import type { TEventType, TIngestResult, TIngestWarning } from "./event.schema.js";
@@ -27,6 +29,58 @@ const unavailable = (what: string, cause: unknown) =>
  * Validates, writes durably (dedup and group commit in the EventWriter) and keeps every rejected
  * item in failed_events before answering. Any store failure is a 503: nothing is acknowledged.
  */
+/** The distinct ids an event names: its user and anonymous id, an alias's previous id, identify's traits. */
+function idsOfRow(r: EventRow): string[] {
+  const ids: string[] = [];
+  if (r.user_id) ids.push(`user:${r.user_id}`);
+  if (r.anonymous_id) ids.push(`anon:${r.anonymous_id}`);
+  if (r.previous_id) ids.push(`user:${r.previous_id}`, `anon:${r.previous_id}`);
+  if (r.type === "identify" && r.traits !== "{}") {
+    const traits = JSON.parse(r.traits) as Record<string, unknown>;
+    ids.push(...distinctIdsOf({ traits }));
+  }
+  return ids;
+}
+
+/**
+ * Moves events of erased people (suppressed ids) from `rows` to `failed` with code `suppressed`.
+ * Their payload is not kept: keeping it would store again what was erased.
+ */
+async function refuseSuppressed(
+  stores: Stores,
+  workspaceId: string,
+  rows: EventRow[],
+  rowIndex: number[],
+  failed: (FailedItem & { index: number })[],
+): Promise<void> {
+  let suppressed: ReadonlySet<string>;
+  try {
+    suppressed = await suppressedIds(stores.sor.db, workspaceId);
+  } catch (e) {
+    throw unavailable("The system of record", e);
+  }
+  if (suppressed.size === 0) return;
+  let kept = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as EventRow;
+    if (idsOfRow(r).some((d) => suppressed.has(d))) {
+      failed.push({
+        index: rowIndex[i] as number,
+        code: "suppressed",
+        message: "this person's data was erased; events for their ids are refused",
+        messageId: r.message_id,
+        payload: { messageId: r.message_id, suppressed: true },
+      });
+      continue;
+    }
+    rows[kept] = r;
+    rowIndex[kept] = rowIndex[i] as number;
+    kept++;
+  }
+  rows.length = kept;
+  rowIndex.length = kept;
+}
+
 export async function ingestEvents(
   stores: Stores,
   workspaceId: string,
@@ -54,6 +108,8 @@ export async function ingestEvents(
     rows.push(toEventRow(n.event, workspaceId, options.source));
     rowIndex.push(index);
   });
+
+  await refuseSuppressed(stores, workspaceId, rows, rowIndex, failed);
 
   let outcomes: Awaited<ReturnType<ReturnType<typeof eventWriterFor>["write"]>> = [];
   try {

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultIngestLimits as limits } from "../config.js";
 import { normalizeEvent, payloadHash, toEventRow } from "./normalize-event.js";
-import { boundedJson, deeperThan, sanitize } from "./safe-json.js";
+import { boundedJson, canonicalJson, deeperThan, sanitize, TooDeep } from "./safe-json.js";
 
 const receivedAt = new Date("2026-03-02T10:00:00.000Z");
 const ok = (item: unknown, envelope = {}) => {
@@ -72,7 +73,7 @@ describe("normalizeEvent", () => {
       '{"type":"track","event":"\\ud800x","userId":"u","properties":{"__proto__":{"admin":true}}}',
     );
     const e = ok(item);
-    expect(Object.keys(e.properties)).toEqual(["__proto__"]);
+    expect(Object.keys(JSON.parse(e.properties))).toEqual(["__proto__"]);
     expect(e.event).toBe("\ufffdx");
     expect(sanitize({ "k\u0000": "a\u0000b" })).toEqual({ "k\ufffd": "a\ufffdb" });
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
@@ -90,6 +91,25 @@ describe("normalizeEvent", () => {
   });
 });
 
+/** Sorted keys (integer-like ones too, unlike an object's own order), cleaned strings, later key wins. */
+function reference(v: unknown): string {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return "null";
+    const huge = Number.isInteger(v) && (v >= 2 ** 64 || v <= -(2 ** 63));
+    return huge ? v.toExponential() : JSON.stringify(v);
+  }
+  if (typeof v === "string") return JSON.stringify(sanitize(v));
+  if (v === null || typeof v !== "object") return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(reference).join(",")}]`;
+  const o = v as Record<string, unknown>;
+  const m = new Map<string, unknown>();
+  for (const k of Object.keys(o).sort()) m.set(sanitize(k) as string, o[k]);
+  return `{${[...m.keys()]
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${reference(m.get(k))}`)
+    .join(",")}}`;
+}
+
 describe("safe JSON", () => {
   const deep = JSON.parse(`${"[".repeat(10_000)}${"]".repeat(10_000)}`);
   it("measures depth iteratively", () => {
@@ -106,6 +126,24 @@ describe("safe JSON", () => {
     expect(cut).toEqual({ text: "[".repeat(1000), truncated: true });
     expect(boundedJson({ s: "ä".repeat(10) }, 10).text).toBe('{"s":"ää');
   });
+  it("writes canonical JSON in one pass: the text of the sanitised copy, or TooDeep past the limit", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.string({ unit: "binary" }), (value, odd) => {
+        // Odd strings (lone surrogates, NUL) as a value and as a key.
+        const v = { value, [odd]: odd, list: [odd, Number.POSITIVE_INFINITY] };
+        expect(canonicalJson(v, 64)).toBe(reference(v));
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => canonicalJson(deep, 64)).toThrow(TooDeep);
+    expect(canonicalJson({ a: [{ b: 1 }] }, 3)).toBe('{"a":[{"b":1}]}');
+    // Integers beyond Int64/UInt64 in exponent form, which ClickHouse's JSON functions can read.
+    expect(canonicalJson({ big: 1e20, low: -(2 ** 63), ok: 2 ** 63, small: -1.5 }, 3)).toBe(
+      '{"big":1e+20,"low":-9.223372036854776e+18,"ok":9223372036854776000,"small":-1.5}',
+    );
+    expect(() => canonicalJson({ a: [{ b: {} }] }, 3)).toThrow(TooDeep);
+  });
+
   it("sorts keys at every level, so the copy's JSON is canonical", () => {
     expect(JSON.stringify(sanitize({ b: { d: 1, c: [{ f: 1, e: 2 }] }, a: null }))).toBe(
       '{"a":null,"b":{"c":[{"e":2,"f":1}],"d":1}}',

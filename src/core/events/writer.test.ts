@@ -57,7 +57,7 @@ describe.each(variants.map((v) => [v.name, v] as const))("event writer on %s", (
     );
 
   function writer(options: EventWriterOptions = {}) {
-    const flushes: Array<{ writes: number; rows: number; stored: number }> = [];
+    const flushes: Array<{ writes: number; rows: number; stored: number; lookedUp: number }> = [];
     const w = createEventWriter(stores, { ...options, onFlush: (f) => flushes.push(f) });
     return { w, flushes };
   }
@@ -89,6 +89,19 @@ describe.each(variants.map((v) => [v.name, v] as const))("event writer on %s", (
       { message_id: b, payload_hash: "h1" },
       { message_id: c, payload_hash: "h1" },
     ]);
+    // With the filled stored-id filter (embedded store), new ids are not looked up; stored ones are.
+    if (stores.facts.kind === "chdb") {
+      const d = id("d");
+      const filtered = writer({ storedIdFilter: true });
+      await filtered.w.whenFilled();
+      expect(await filtered.w.write([row(ws, a), row(ws, b, "h3"), row(ws, d)])).toEqual([
+        "duplicate",
+        "conflict",
+        "stored",
+      ]);
+      expect(filtered.flushes.map((f) => f.lookedUp)).toEqual([2]);
+      await filtered.w.close();
+    }
   });
 
   it("merges concurrent writes into one insert and resolves each with its own outcomes", async () => {
@@ -97,7 +110,7 @@ describe.each(variants.map((v) => [v.name, v] as const))("event writer on %s", (
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => w.write([row(ws, id(`c${i}`)), row(ws, id("shared"))])),
     );
-    expect(flushes).toEqual([{ writes: 12, rows: 24, stored: 13 }]);
+    expect(flushes).toEqual([{ writes: 12, rows: 24, stored: 13, lookedUp: 13 }]);
     expect(results[0]).toEqual(["stored", "stored"]);
     for (const r of results.slice(1)) expect(r).toEqual(["stored", "duplicate"]);
     await w.close();

@@ -1,8 +1,9 @@
 import { enqueue } from "../outbox/enqueue.js";
 import type { Stores } from "../stores.js";
 import { RecentIds } from "./dedup.js";
-import type { EventRow } from "./event-row.js";
+import { EVENT_COLUMNS, type EventRow, eventLine } from "./event-row.js";
 import { IDENTITY_ITEMS_PER_MESSAGE, IDENTITY_TOPIC, identityWork, SentRanges } from "./identity-work.js";
+import { StoredIds } from "./stored-ids.js";
 
 export type WriteOutcome = "stored" | "duplicate" | "conflict";
 
@@ -14,6 +15,8 @@ export interface EventWriter {
   write(rows: readonly EventRow[]): Promise<WriteOutcome[]>;
   /** Flushes what is pending, then refuses further writes. */
   close(): Promise<void>;
+  /** Fills the stored-id filter now, if there is one; resolves once it is ready (or failed). */
+  whenFilled(): Promise<void>;
 }
 
 export interface EventWriterOptions {
@@ -25,8 +28,14 @@ export interface EventWriterOptions {
   recentIds?: number;
   /** Distinct id pairs whose enqueued seen range is remembered, to skip repeated identity work. */
   sentRanges?: number;
+  /**
+   * Ask a filter of stored message ids before looking ids up in the facts store (stored-ids.ts).
+   * Only sound while this process is the table's only writer: on by default for the embedded store,
+   * off for a ClickHouse server, which other processes may write to as well.
+   */
+  storedIdFilter?: boolean;
   /** Called after every successful flush (instrumentation for tests and benchmarks). */
-  onFlush?: (flush: { writes: number; rows: number; stored: number }) => void;
+  onFlush?: (flush: { writes: number; rows: number; stored: number; lookedUp: number }) => void;
 }
 
 interface Pending {
@@ -47,6 +56,7 @@ export function eventWriterFor(stores: Stores): EventWriter {
     const created = createEventWriter(stores);
     writer = {
       write: (rows) => created.write(rows),
+      whenFilled: () => created.whenFilled(),
       close: async () => {
         writers.delete(stores);
         await created.close();
@@ -63,22 +73,36 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
   const recent = new RecentIds(options.recentIds ?? 1_000_000);
   const sent = new SentRanges(options.sentRanges ?? 200_000);
   const chunk = LOOKUP_CHUNK[stores.facts.kind];
+  const filter = (options.storedIdFilter ?? stores.facts.kind === "chdb") ? new StoredIds() : undefined;
+  // Filled in the background from the first write on; until then every unknown id is looked up.
+  let filling: Promise<void> | undefined;
+  const fill = () =>
+    filter?.fill(stores.facts).catch((e: unknown) => {
+      console.warn(`events: stored-id filter not filled, ids are looked up instead (${String(e)})`);
+    });
   let pending: Pending[] = [];
   let pendingRows = 0;
   let running: Promise<void> | undefined;
   let scheduled = false;
   let closed = false;
 
-  /** Stored hashes of the ids the cache does not know, read from facts and added to the cache. */
-  async function lookUp(rows: readonly EventRow[]): Promise<void> {
+  /**
+   * Stored hashes of the ids neither the cache nor the filter can answer, read from facts and added
+   * to the cache. Returns how many ids were looked up.
+   */
+  async function lookUp(rows: readonly EventRow[]): Promise<number> {
     const unknown = new Map<string, Set<string>>();
+    const sure = filter?.ready === true;
     for (const r of rows) {
       if (recent.get(r.workspace_id, r.message_id) !== undefined) continue;
+      if (sure && !filter.mightHave(r.message_id)) continue;
       const ids = unknown.get(r.workspace_id);
       if (ids) ids.add(r.message_id);
       else unknown.set(r.workspace_id, new Set([r.message_id]));
     }
+    let n = 0;
     for (const [ws, set] of unknown) {
+      n += set.size;
       const ids = [...set];
       for (let i = 0; i < ids.length; i += chunk) {
         const found = await stores.facts.query<{ message_id: string; payload_hash: string }>(
@@ -89,11 +113,12 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
         for (const f of found) recent.set(ws, f.message_id, f.payload_hash);
       }
     }
+    return n;
   }
 
   async function flush(batch: Pending[]): Promise<void> {
     const rows = batch.flatMap((p) => p.rows);
-    await lookUp(rows);
+    const lookedUp = await lookUp(rows);
     // Ids stored by this flush: the cache learns them only once the insert returned.
     const inFlush = new Map<string, Map<string, string>>();
     const stored: EventRow[] = [];
@@ -112,10 +137,20 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
       // Identity work commits before the insert and stays if it fails: a retry of rows that did get
       // stored (late error, or death before the answer) is a duplicate and enqueues nothing.
       await enqueueIdentityWork(stored);
-      await stores.facts.insert("events", stored);
+      // Before the insert: a failed (perhaps partly written) insert then makes its retry look the ids
+      // up, which is exact; a "maybe" for an id that never got stored only costs that lookup.
+      if (filter) for (const r of stored) filter.add(r.message_id);
+      await stores.facts.insertFormatted(
+        "events",
+        EVENT_COLUMNS,
+        "JSONCompactEachRow",
+        stored.map((r) => eventLine(r)).join("\n"),
+        // Times are written in one fixed form (chTime): the basic parser is enough and much faster.
+        { date_time_input_format: "basic" },
+      );
     }
     for (const [ws, ids] of inFlush) for (const [id, hash] of ids) recent.set(ws, id, hash);
-    options.onFlush?.({ writes: batch.length, rows: rows.length, stored: stored.length });
+    options.onFlush?.({ writes: batch.length, rows: rows.length, stored: stored.length, lookedUp });
     for (const [i, p] of batch.entries()) p.resolve(outcomes[i] ?? []);
   }
 
@@ -181,14 +216,20 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
     write(rows) {
       if (closed) return Promise.reject(new Error("event writer is closed"));
       if (rows.length === 0) return Promise.resolve([]);
+      filling ??= fill();
       return new Promise<WriteOutcome[]>((resolve, reject) => {
         pending.push({ rows, resolve, reject });
         pendingRows += rows.length;
         schedule();
       });
     },
+    async whenFilled() {
+      filling ??= fill();
+      await filling;
+    },
     async close() {
       closed = true;
+      await filling;
       while (pending.length > 0 || running || scheduled) {
         await (running ?? new Promise((r) => setImmediate(r)));
       }

@@ -14,6 +14,14 @@ export interface FactsStore {
   query<T>(query: string, params?: Record<string, unknown>): Promise<T[]>;
   command(query: string, params?: Record<string, unknown>): Promise<void>;
   insert<T extends object>(table: string, rows: readonly T[]): Promise<void>;
+  /** Inserts rows already written in `format` (one per line), into these columns in this order. */
+  insertFormatted(
+    table: string,
+    columns: readonly string[],
+    format: string,
+    body: string,
+    settings?: ClickHouseSettings,
+  ): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -70,6 +78,16 @@ export async function openFacts(options: {
     async insert<T extends object>(table: string, rows: readonly T[]) {
       if (rows.length === 0) return;
       await client.insert({ table: `${database}.${table}`, values: rows as T[], format: "JSONEachRow" });
+    },
+    async insertFormatted(table, columns, format, body, settings) {
+      if (body.length === 0) return;
+      if (!/^[A-Za-z]+$/.test(format) || !columns.every((c) => /^[a-z_][a-z0-9_]*$/.test(c)))
+        throw new Error(`Invalid insert format or column list for ${table}`);
+      // The data follows the statement, as clickhouse-client sends it; both transports accept it.
+      await client.command({
+        query: `INSERT INTO ${database}.${table} (${columns.join(", ")}) FORMAT ${format}\n${body}`,
+        ...(settings && { clickhouse_settings: settings }),
+      });
     },
     async ping() {
       try {

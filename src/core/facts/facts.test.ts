@@ -26,6 +26,7 @@ describe.each(variants.map((v) => [v.name, v] as const))("facts store on %s", (_
       "0002_feedback",
       "0003_feedback_text",
       "0004_events_ingest",
+      "0005_journey_instances",
     ]);
   });
 

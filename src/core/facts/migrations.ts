@@ -126,4 +126,40 @@ export const factsMigrations: ReadonlyArray<{ name: string; statements: string[]
       ORDER BY (workspace_id, distinct_id)`,
     ],
   },
+  {
+    name: "0005_journey_instances",
+    statements: [
+      // When a row reached the facts store, for the incremental journey-instance refresh: rows
+      // inserted after its watermark name the units to recompute. Rows stored before this migration
+      // get the migration's time (the first refresh is a full rebuild anyway).
+      `ALTER TABLE {db}.events ADD COLUMN IF NOT EXISTS inserted_at DateTime64(3, 'UTC') DEFAULT now64(3)`,
+      `ALTER TABLE {db}.events MATERIALIZE COLUMN inserted_at SETTINGS mutations_sync = 1`,
+      `ALTER TABLE {db}.customer_identities ADD COLUMN IF NOT EXISTS inserted_at DateTime64(3, 'UTC') DEFAULT now64(3)`,
+      `ALTER TABLE {db}.customer_identities MATERIALIZE COLUMN inserted_at SETTINGS mutations_sync = 1`,
+      // One row per journey instance: a unit's (customer's) actual path through one journey, derived
+      // from its events (docs/api/journey-analytics.md §6). seq numbers a unit's instances of a journey
+      // in time order; a recomputation rewrites them with a higher version and marks the ones that no
+      // longer exist deleted, so FINAL with deleted = 0 is the current set.
+      `CREATE TABLE IF NOT EXISTS {db}.journey_instances (
+        workspace_id UUID,
+        journey_id UUID,
+        unit String,
+        seq UInt32,
+        customer_id String,
+        started_at DateTime64(3, 'UTC'),
+        ended_at DateTime64(3, 'UTC'),
+        completed UInt8,
+        step_ids Array(String),
+        step_indexes Array(UInt16),
+        step_times Array(DateTime64(3, 'UTC')),
+        step_channels Array(String),
+        contacts UInt32,
+        contact_times Array(DateTime64(3, 'UTC')),
+        contact_channels Array(String),
+        version UInt64,
+        deleted UInt8
+      ) ENGINE = ReplacingMergeTree(version)
+      ORDER BY (workspace_id, journey_id, unit, seq)`,
+    ],
+  },
 ];

@@ -118,9 +118,10 @@ export async function ingestFeedback(
       const inserted = await tx
         .insertInto("feedback")
         .values(rows.slice(i, i + CHUNK))
-        .onConflict((oc) =>
-          oc.columns(["workspace_id", "source_key"]).where("source_key", "is not", null).doNothing(),
-        )
+        // No conflict target: a keyed record's id derives from its source key, so two requests
+        // racing on one key collide on the primary key too, and a targeted ON CONFLICT would let
+        // that second collision through as an error.
+        .onConflict((oc) => oc.doNothing())
         .returning("id")
         .execute();
       for (const r of inserted) created.add(r.id);

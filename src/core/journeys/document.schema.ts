@@ -29,10 +29,25 @@ const ZText = z.string().max(JOURNEY_LIMITS.text);
 const ZList = z.array(z.string().max(JOURNEY_LIMITS.text)).max(JOURNEY_LIMITS.listItems);
 export const ZJourneyStatus = z.enum(JOURNEY_STATUSES);
 
+/**
+ * KPIs Journeylens computes from a journey's instances (docs/api/journey-analytics.md §6.3); a KPI of
+ * the map naming one has its target compared with the measured value.
+ */
+export const JOURNEY_KPI_MEASURES = [
+  "conversion",
+  "time_to_complete",
+  "contacts_per_instance",
+  "first_contact_resolution",
+  "repeat_contact_rate",
+  "drop_off_rate",
+] as const;
+
 export const ZKpi = z.strictObject({
   name: z.string().trim().min(1).max(JOURNEY_LIMITS.title),
   target: z.number().finite().nullable(),
   unit: z.string().max(50),
+  /** The measured KPI this one's target applies to; absent or null: a KPI measured elsewhere. */
+  measure: z.enum(JOURNEY_KPI_MEASURES).nullable().optional(),
 });
 const ZKpiList = z.array(ZKpi).max(JOURNEY_LIMITS.listItems);
 

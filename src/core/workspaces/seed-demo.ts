@@ -1,4 +1,5 @@
 import type { Db } from "../db/connect.js";
+import { seedDemoAssessments } from "../demo/seed-demo-assessments.js";
 import { seedDemoContent } from "../demo/seed-demo-content.js";
 import { seedDemoFeedback } from "../demo/seed-demo-feedback.js";
 import { createSurvey } from "../surveys/create-survey.js";
@@ -31,5 +32,7 @@ export async function seedDemo(db: Db): Promise<{ email: string; password: strin
     const survey = await createSurvey(ctx, ZCreateSurvey.parse({ ...input, status: "active" }));
     return survey.id;
   });
+  const telecom = cases.find((c) => c.caseIndex === 0);
+  if (telecom) await seedDemoAssessments(db, ws.id, user, telecom.journeyId);
   return { ...DEMO_LOGIN };
 }

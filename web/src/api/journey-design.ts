@@ -120,10 +120,23 @@ export const SCENARIO_SUGGESTIONS = [
 export const EMOTIONS = [-3, -2, -1, 0, 1, 2, 3] as const;
 export type Emotion = (typeof EMOTIONS)[number];
 
+/** KPIs computed from a journey's instances (docs/api/journey-analytics.md §6.3). */
+export const JOURNEY_KPI_MEASURES = [
+  "conversion",
+  "time_to_complete",
+  "contacts_per_instance",
+  "first_contact_resolution",
+  "repeat_contact_rate",
+  "drop_off_rate",
+] as const;
+export type JourneyKpiMeasure = (typeof JOURNEY_KPI_MEASURES)[number];
+
 export interface Kpi {
   name: string;
   target: number | null;
   unit: string;
+  /** The measured KPI this one's target applies to; absent or null: measured elsewhere. */
+  measure?: JourneyKpiMeasure | null;
 }
 
 export interface Step {
@@ -240,4 +253,70 @@ export interface CoverageFinding {
   stageId?: string;
   stepId?: string;
   touchpointId?: string;
+}
+
+/** The window of journey instances a measure reads: started in `[from, to)`, default the last 90 days. */
+export interface JourneyMeasuresRequest {
+  journeyId: string;
+  from?: string;
+  to?: string;
+  inactivityDays?: number;
+}
+
+export interface JourneyKpisRequest extends JourneyMeasuresRequest {
+  repeatWithinDays?: number;
+}
+
+/** One step's measured values (§6.2); ratios are null, never 0, when there is nothing to divide. */
+export interface StepMeasures {
+  stepId: string;
+  title: string;
+  stageId: string;
+  /** False for steps whose touchpoint has no event matchers: only feedback is measured there. */
+  mapped: boolean;
+  customers: number;
+  instances: number;
+  conversion: number | null;
+  waitMedianSeconds: number | null;
+  waitP90Seconds: number | null;
+  waits: number;
+  contacts: number;
+  contactRate: number | null;
+  /** Linked feedback on the workshop scale 1–5. */
+  rating: { n: number; mean: number | null };
+  sentiment: { n: number; meanScore: number | null; positive: number; negative: number };
+}
+
+export interface JourneyMeasures {
+  journeyId: string;
+  instances: { total: number; completed: number; inProgress: number; dropped: number; customers: number };
+  /** When the instances were last brought up to date; null: never. */
+  refreshedAt: string | null;
+  steps: StepMeasures[];
+}
+
+export type KpiUnit = "percent" | "days" | "count";
+
+export interface JourneyKpi {
+  key: JourneyKpiMeasure;
+  unit: KpiUnit;
+  value: number | null;
+  n: number;
+  higherIsBetter: boolean;
+  target: { name: string; value: number } | null;
+  met: boolean | null;
+}
+
+export interface JourneyKpis {
+  journeyId: string;
+  instances: number;
+  items: JourneyKpi[];
+}
+
+export interface InstancesRebuild {
+  journeys: number;
+  rebuilt: number;
+  units: number;
+  instances: number;
+  tookMs: number;
 }

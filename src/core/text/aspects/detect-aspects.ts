@@ -164,9 +164,13 @@ export function detectAspects(
     if (token.kind !== "word" && token.kind !== "number") continue;
     const phrases = rules.phrases.get(token.norm);
     if (phrases) {
+      // A phrase does not reach across a clause break ("zu \n\n teuer" is two clauses).
+      const clause = clauses[clauseAt(clauses, token.from)];
       for (const p of phrases) {
         const end = matchPhrase(tokens, i, p);
-        if (end >= 0) add(p.aspect, token.from, (tokens[end] as Token).to);
+        const to = end >= 0 ? (tokens[end] as Token).to : -1;
+        if (end >= 0 && (!clause || clause.from > token.from || to <= clause.to))
+          add(p.aspect, token.from, to);
       }
     }
     for (const aspect of matchWord(rules, token.norm, language)) add(aspect, token.from, token.to);

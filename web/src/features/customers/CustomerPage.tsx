@@ -1,6 +1,8 @@
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import type { Customer } from "../../api/customers";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DateText } from "../../components/DateText";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Icon } from "../../components/Icon";
@@ -8,8 +10,8 @@ import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { channelLabel } from "../feedback/labels";
-import { useCurrentWorkspace } from "../workspaces/context";
-import { useCustomer } from "./hooks";
+import { canManageWorkspace, useCurrentWorkspace } from "../workspaces/context";
+import { useCustomer, useEraseCustomer } from "./hooks";
 import { DistinctIds } from "./IdList";
 import { customerLabel, traitText } from "./names";
 import { Timeline } from "./Timeline";
@@ -37,7 +39,14 @@ export function CustomerPage() {
         <ErrorAlert error={customer.error} />
       ) : (
         <>
-          <PageHeader title={label} />
+          <PageHeader
+            title={label}
+            actions={
+              canManageWorkspace(workspace) ? (
+                <EraseCustomer workspaceId={workspace.id} customerId={customer.data.id} label={label} />
+              ) : undefined
+            }
+          />
           <Profile customer={customer.data} />
           <Timeline workspaceId={workspace.id} customerId={customer.data.id} />
         </>
@@ -95,5 +104,46 @@ function Profile({ customer: c }: { customer: Customer }) {
         )}
       </div>
     </section>
+  );
+}
+
+/** Erasure (DSGVO Art. 17) behind a confirmation; afterwards back to the list. */
+function EraseCustomer({
+  workspaceId,
+  customerId,
+  label,
+}: {
+  workspaceId: string;
+  customerId: string;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const erase = useEraseCustomer(workspaceId);
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button ref={button} type="button" className="button button--danger" onClick={() => setOpen(true)}>
+        {t("customers.erase.action")}
+      </button>
+      {open ? (
+        <ConfirmDialog
+          title={t("customers.erase.title")}
+          description={t("customers.erase.body", { name: label })}
+          confirmLabel={t("customers.erase.confirm")}
+          pendingLabel={t("customers.erase.pending")}
+          pending={erase.isPending}
+          error={erase.error}
+          onConfirm={() =>
+            erase.mutate(customerId, {
+              onSuccess: () => navigate(`/w/${workspaceId}/customers`, { replace: true }),
+            })
+          }
+          onClose={() => setOpen(false)}
+          returnFocusRef={button}
+        />
+      ) : null}
+    </>
   );
 }

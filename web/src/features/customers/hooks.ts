@@ -1,4 +1,10 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { Customer, CustomerSummary, TimelineItem } from "../../api/customers";
 import type { Page } from "../../api/types";
@@ -40,5 +46,22 @@ export function useTimeline(workspaceId: string, customerId: string) {
       ),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Erases the customer (admins): profile, ids and events go, the ids are suppressed. */
+export function useEraseCustomer(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (customerId: string) =>
+      api.delete<{ customerId: string; merged: number; suppressedIds: number }>(
+        `${base(workspaceId)}/${encodeURIComponent(customerId)}`,
+      ),
+    // Only the lists refetch: the erased profile's own queries would answer 404 while it is shown.
+    onSuccess: (_result, customerId) => {
+      queryClient.removeQueries({ queryKey: [...customersKey(workspaceId), "one", customerId] });
+      queryClient.removeQueries({ queryKey: [...customersKey(workspaceId), "timeline", customerId] });
+      return queryClient.invalidateQueries({ queryKey: [...customersKey(workspaceId), "list"] });
+    },
   });
 }

@@ -4,6 +4,8 @@ import type { JourneyDocument } from "../../api/journey-design";
 import { Dialog } from "../../components/Dialog";
 import { TextAreaField } from "../../components/Field";
 import { cleanList, ListEditor } from "../../components/ListEditor";
+import { type KpiDraft, type KpiDraftError, kpiDraft, kpisFromDrafts } from "./document";
+import { KpiEditor } from "./KpiEditor";
 import { JourneyMetaFields, type MetaValues } from "./meta";
 
 /** Edits the journey's header fields in the draft; they are saved with the map. */
@@ -30,6 +32,12 @@ export function JourneyDetailsDialog({
   const [description, setDescription] = useState(doc.description);
   const [goals, setGoals] = useState(doc.goals);
   const [missingTitle, setMissingTitle] = useState(false);
+  const [performance, setPerformance] = useState<KpiDraft[]>(() => doc.kpis.performance.map(kpiDraft));
+  const [brand, setBrand] = useState<KpiDraft[]>(() => doc.kpis.brand.map(kpiDraft));
+  const [kpiErrors, setKpiErrors] = useState<{
+    performance: Map<number, KpiDraftError>;
+    brand: Map<number, KpiDraftError>;
+  }>({ performance: new Map(), brand: new Map() });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,7 +46,18 @@ export function JourneyDetailsDialog({
       titleRef.current?.focus();
       return;
     }
+    const performanceKpis = kpisFromDrafts(performance);
+    const brandKpis = kpisFromDrafts(brand);
+    if (performanceKpis.errors.size > 0 || brandKpis.errors.size > 0) {
+      setKpiErrors({ performance: performanceKpis.errors, brand: brandKpis.errors });
+      const form = event.currentTarget;
+      requestAnimationFrame(() =>
+        form.querySelector<HTMLElement>(".kpi-editor [aria-invalid='true']")?.focus(),
+      );
+      return;
+    }
     onApply({
+      kpis: { performance: performanceKpis.kpis, brand: brandKpis.kpis },
       ...values,
       title: values.title.trim(),
       scenario: values.scenario.trim(),
@@ -82,6 +101,19 @@ export function JourneyDetailsDialog({
           values={goals}
           onChange={setGoals}
           addLabel={t("journeys.details.addGoal")}
+        />
+        <p className="field__hint">{t("journeys.kpis.editor.hint")}</p>
+        <KpiEditor
+          label={t("journeys.kpis.editor.performance")}
+          rows={performance}
+          errors={kpiErrors.performance}
+          onChange={setPerformance}
+        />
+        <KpiEditor
+          label={t("journeys.kpis.editor.brand")}
+          rows={brand}
+          errors={kpiErrors.brand}
+          onChange={setBrand}
         />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>

@@ -19,7 +19,7 @@ import {
 } from "@dnd-kit/sortable";
 import { type ReactNode, type Ref, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { JourneyDocument, Stage, Step, Touchpoint } from "../../api/journey-design";
+import type { JourneyDocument, Stage, Step, StepMeasures, Touchpoint } from "../../api/journey-design";
 import { Icon } from "../../components/Icon";
 import { EmotionCell, emotionKey, ListCell, RatingCell, signed, TextCell } from "./cells";
 import {
@@ -38,6 +38,7 @@ import {
 } from "./document";
 import { type CurvePoint, EmotionCurve } from "./EmotionCurve";
 import { StageHeader, StepCard } from "./MapHeaders";
+import { MeasuredFlowCell, MeasuredRatingCell } from "./MeasuredCells";
 import { TouchpointCell } from "./TouchpointCell";
 
 const LANE_WIDTH = 172;
@@ -71,6 +72,8 @@ export interface JourneyMapProps {
   tableRef?: Ref<HTMLTableElement>;
   /** Step id → change kind, to highlight steps in a comparison. */
   highlights?: ReadonlyMap<string, string>;
+  /** Step id → measured values; when given, the measured lanes are shown. */
+  measures?: ReadonlyMap<string, StepMeasures> | null;
 }
 
 /** The journey map: stages as column groups, steps as columns, one row per lane. */
@@ -82,6 +85,7 @@ export function JourneyMap({
   readOnly = false,
   tableRef,
   highlights,
+  measures,
 }: JourneyMapProps) {
   const { t } = useTranslation();
   const byId = useMemo(() => new Map(touchpoints.map((tp) => [tp.id, tp])), [touchpoints]);
@@ -329,6 +333,14 @@ export function JourneyMap({
                   onCommit={(touchpointId) => change(step.id, { touchpointId })}
                 />
               ))}
+              {measures
+                ? lane(
+                    "measured",
+                    t("journeys.measures.flowLane"),
+                    (step) => <MeasuredFlowCell measures={measures.get(step.id)} />,
+                    t("journeys.measures.flowLaneHint"),
+                  )
+                : null}
               {lane("expectation", t("journeys.lanes.expectation"), (step, n) => (
                 <TextCell
                   label={t("journeys.lanes.expectationFor", { n })}
@@ -402,6 +414,16 @@ export function JourneyMap({
                   onCommit={(customerRating) => change(step.id, { customerRating })}
                 />
               ))}
+              {measures
+                ? lane(
+                    "measured-rating",
+                    t("journeys.measures.ratingLane"),
+                    (step) => (
+                      <MeasuredRatingCell workshop={step.customerRating} measures={measures.get(step.id)} />
+                    ),
+                    t("journeys.measures.ratingLaneHint"),
+                  )
+                : null}
               {lane("pain", t("journeys.lanes.painPoints"), (step, n) => (
                 <ListCell
                   label={t("journeys.lanes.painPointsFor", { n })}

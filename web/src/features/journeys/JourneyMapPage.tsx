@@ -13,6 +13,8 @@ import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { MenuButton, MenuItem } from "../../components/MenuButton";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
+import type { ScopeDraft } from "../analytics/draft";
+import { scopeOf } from "../analytics/draft";
 import { usePersonas } from "../personas/hooks";
 import { PersonaAvatar } from "../personas/PersonaAvatar";
 import { useMembers } from "../settings/hooks";
@@ -23,10 +25,22 @@ import { ConflictDialog } from "./ConflictDialog";
 import { CoveragePanel } from "./CoveragePanel";
 import { normalizeDocument, removeStage, sameDocument } from "./document";
 import { exportPdf, exportPng } from "./exporting";
-import { journeyExportHref, journeyKey, useDeleteJourney, useJourney, useSaveJourney } from "./hooks";
+import {
+  journeyExportHref,
+  journeyKey,
+  useDeleteJourney,
+  useJourney,
+  useJourneyKpis,
+  useJourneyMeasures,
+  useSaveJourney,
+} from "./hooks";
 import { JourneyDetailsDialog } from "./JourneyDetailsDialog";
 import { JourneyMap } from "./JourneyMap";
+import { KpiPanel } from "./KpiPanel";
 import { FlagBadge } from "./MapHeaders";
+import { MeasuresBar } from "./MeasuresBar";
+import { canWrite, hasMappedSteps } from "./measures";
+import "./journey-measures.css";
 import { StatusBadge, scenarioLabel } from "./meta";
 import { RevisionsPanel } from "./RevisionsPanel";
 
@@ -59,6 +73,9 @@ export function JourneyMapPage() {
   const [exporting, setExporting] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
+  // Null until the user switches: then on by default when the saved map has steps the events can measure.
+  const [showChoice, setShowChoice] = useState<boolean | null>(null);
+  const [scope, setScope] = useState<ScopeDraft>({ fromDay: "", toDay: "" });
 
   useDocumentTitle(draft?.title, t("areas.journeys.title"), workspace.name);
 
@@ -70,6 +87,21 @@ export function JourneyMapPage() {
 
   const saved = useMemo(() => (base ? normalizeDocument(base.document) : null), [base]);
   const dirty = Boolean(draft && saved && !sameDocument(draft, saved));
+
+  const showMeasures =
+    showChoice ?? Boolean(saved && touchpoints.data && hasMappedSteps(saved, touchpoints.data));
+  // The reports read the saved journey; saving it refetches them (hooks.ts `useJourneyWrite`).
+  const measuresBody = useMemo(() => {
+    if (!showMeasures) return null;
+    const { from, to } = scopeOf(scope);
+    return { journeyId, from, to };
+  }, [showMeasures, scope, journeyId]);
+  const measures = useJourneyMeasures(workspace.id, measuresBody);
+  const kpis = useJourneyKpis(workspace.id, measuresBody);
+  const measuresByStep = useMemo(
+    () => (showMeasures && measures.data ? new Map(measures.data.steps.map((s) => [s.stepId, s])) : null),
+    [showMeasures, measures.data],
+  );
 
   // Take the server's journey on first load, and a newer version fetched later only while nothing is edited.
   useEffect(() => {
@@ -364,8 +396,22 @@ export function JourneyMapPage() {
         </div>
       ) : null}
 
+      <MeasuresBar
+        workspaceId={workspace.id}
+        show={showMeasures}
+        onShow={setShowChoice}
+        scope={scope}
+        onScope={setScope}
+        measures={measures.data}
+        pending={measures.isFetching}
+        error={measures.error ?? kpis.error}
+        canRebuild={canWrite(workspace)}
+      />
+      {showMeasures ? <KpiPanel kpis={kpis.data} pending={kpis.isFetching} /> : null}
+
       <JourneyMap
         doc={draft}
+        measures={measuresByStep}
         touchpoints={touchpoints.data ?? []}
         onChange={setDraft}
         onRequestDeleteStage={(stage) =>

@@ -7,9 +7,13 @@ import {
   emptyStage,
   emptyStep,
   findStep,
+  kpiDraft,
+  kpisFromDrafts,
   moveStage,
   moveStep,
   normalizeDocument,
+  normalizeKpi,
+  parseTarget,
   removeStep,
   sameDocument,
   shiftStep,
@@ -91,5 +95,90 @@ describe("journey document edits", () => {
     } as never);
     expect(doc.stages[0]?.steps[0]).toMatchObject({ id: "x", title: "Y", painPoints: [], emotion: null });
     expect(doc.kpis).toEqual({ performance: [], brand: [] });
+  });
+});
+
+describe("KPIs and their measure", () => {
+  it("keeps a KPI's measure through loading, as a known key, null or absent", () => {
+    const doc = normalizeDocument({
+      title: "T",
+      kpis: {
+        performance: [
+          { name: "Kontakte pro Umzug", target: 1, unit: "Anzahl", measure: "contacts_per_instance" },
+          { name: "Schaltung am Wunschtermin", target: 90, unit: "%", measure: null },
+        ],
+        brand: [{ name: "NPS", target: 20, unit: "NPS" }],
+      },
+    } as never);
+    expect(doc.kpis.performance).toEqual([
+      { name: "Kontakte pro Umzug", target: 1, unit: "Anzahl", measure: "contacts_per_instance" },
+      { name: "Schaltung am Wunschtermin", target: 90, unit: "%", measure: null },
+    ]);
+    expect(doc.kpis.brand).toEqual([{ name: "NPS", target: 20, unit: "NPS" }]);
+    expect("measure" in (doc.kpis.brand[0] ?? {})).toBe(false);
+    // Loaded twice (as after a save's answer) it stays the same document.
+    expect(sameDocument(doc, normalizeDocument(JSON.parse(JSON.stringify(doc))))).toBe(true);
+  });
+
+  it("drops a measure it does not know and fills missing fields", () => {
+    expect(normalizeKpi({ name: "X", measure: "nps" as never })).toEqual({
+      name: "X",
+      target: null,
+      unit: "",
+    });
+  });
+
+  it("parses typed targets with comma or point", () => {
+    expect(parseTarget("")).toBeNull();
+    expect(parseTarget(" 90 ")).toBe(90);
+    expect(parseTarget("1,5")).toBe(1.5);
+    expect(parseTarget("2.25")).toBe(2.25);
+    expect(parseTarget("-3")).toBe(-3);
+    expect(parseTarget("10 Tage")).toBeUndefined();
+    expect(parseTarget("1,2,3")).toBeUndefined();
+  });
+
+  it("turns edited rows back into KPIs, unchanged rows exactly as they were", () => {
+    const stored = [
+      { name: "Kontakte pro Umzug", target: 1, unit: "Anzahl", measure: "contacts_per_instance" as const },
+      { name: "Schaltung", target: 90, unit: "%", measure: null },
+      { name: "NPS", target: null, unit: "NPS" },
+    ];
+    const rows = stored.map(kpiDraft);
+    expect(rows[0]).toEqual({
+      name: "Kontakte pro Umzug",
+      target: "1",
+      unit: "Anzahl",
+      measure: "contacts_per_instance",
+      hadMeasure: true,
+    });
+    expect(kpisFromDrafts(rows)).toEqual({ kpis: stored, errors: new Map() });
+
+    const edited = [
+      { ...rows[0], measure: "" as const },
+      { ...rows[1], measure: "conversion" as const, target: "87,5" },
+      { ...rows[2], measure: "time_to_complete" as const },
+      { name: " ", target: "", unit: "", measure: "" as const, hadMeasure: false },
+    ].map((r) => ({ ...r, hadMeasure: r.hadMeasure ?? false }));
+    expect(kpisFromDrafts(edited as never).kpis).toEqual([
+      { name: "Kontakte pro Umzug", target: 1, unit: "Anzahl", measure: null },
+      { name: "Schaltung", target: 87.5, unit: "%", measure: "conversion" },
+      { name: "NPS", target: null, unit: "NPS", measure: "time_to_complete" },
+    ]);
+  });
+
+  it("reports rows without a name or with a target that is no number", () => {
+    const { kpis, errors } = kpisFromDrafts([
+      { name: "", target: "5", unit: "%", measure: "", hadMeasure: false },
+      { name: "Dauer", target: "zehn", unit: "Tage", measure: "time_to_complete", hadMeasure: false },
+      { name: "Quote", target: "3", unit: "%", measure: "drop_off_rate", hadMeasure: false },
+    ]);
+    expect(errors).toEqual(
+      new Map([
+        [0, "name"],
+        [1, "target"],
+      ]),
+    );
+    expect(kpis).toEqual([{ name: "Quote", target: 3, unit: "%", measure: "drop_off_rate" }]);
   });
 });

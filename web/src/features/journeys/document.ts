@@ -1,4 +1,11 @@
-import type { JourneyDocument, Stage, Step } from "../../api/journey-design";
+import {
+  JOURNEY_KPI_MEASURES,
+  type JourneyDocument,
+  type JourneyKpiMeasure,
+  type Kpi,
+  type Stage,
+  type Step,
+} from "../../api/journey-design";
 
 /** Pure, immutable edits of a journey document; the map page keeps the draft and saves it whole. */
 
@@ -164,7 +171,10 @@ export function normalizeDocument(doc: Partial<JourneyDocument>): JourneyDocumen
     ...doc,
     schemaVersion: 1,
     goals: doc.goals ?? [],
-    kpis: { performance: doc.kpis?.performance ?? [], brand: doc.kpis?.brand ?? [] },
+    kpis: {
+      performance: (doc.kpis?.performance ?? []).map(normalizeKpi),
+      brand: (doc.kpis?.brand ?? []).map(normalizeKpi),
+    },
     stages: (doc.stages ?? []).map((stage) => ({
       id: stage.id ?? newId(),
       name: stage.name ?? "",
@@ -172,4 +182,71 @@ export function normalizeDocument(doc: Partial<JourneyDocument>): JourneyDocumen
       steps: (stage.steps ?? []).map((step) => ({ ...emptyStep(""), ...step })),
     })),
   };
+}
+
+const isMeasure = (v: unknown): v is JourneyKpiMeasure =>
+  typeof v === "string" && (JOURNEY_KPI_MEASURES as readonly string[]).includes(v);
+
+/**
+ * A KPI with every field the editor reads; its `measure` (the computed KPI its target applies to) is
+ * kept as the server wrote it: a known key, null, or absent, so loading and saving leave it unchanged.
+ */
+export function normalizeKpi(kpi: Partial<Kpi>): Kpi {
+  const out: Kpi = { name: kpi.name ?? "", target: kpi.target ?? null, unit: kpi.unit ?? "" };
+  if (isMeasure(kpi.measure) || kpi.measure === null) out.measure = kpi.measure;
+  return out;
+}
+
+/** A KPI while it is edited: the target as typed, the measure `""` for none. */
+export interface KpiDraft {
+  name: string;
+  target: string;
+  unit: string;
+  measure: JourneyKpiMeasure | "";
+  /** Whether the stored KPI had a `measure` field, so an unchanged "none" writes it back as it was. */
+  hadMeasure: boolean;
+}
+
+export const kpiDraft = (kpi: Kpi): KpiDraft => ({
+  name: kpi.name,
+  target: kpi.target === null ? "" : String(kpi.target),
+  unit: kpi.unit,
+  measure: kpi.measure ?? "",
+  hadMeasure: kpi.measure !== undefined,
+});
+
+/** A typed target: empty → null; "1,5" and "1.5" → 1.5; anything else → undefined (invalid). */
+export function parseTarget(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(trimmed)) return undefined;
+  const value = Number(trimmed.replace(",", "."));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+export type KpiDraftError = "name" | "target";
+
+/**
+ * The KPIs of edited rows: blank rows are dropped; a row with values but no name, or a target that
+ * is no number, is an error (index → field).
+ */
+export function kpisFromDrafts(rows: readonly KpiDraft[]): {
+  kpis: Kpi[];
+  errors: Map<number, KpiDraftError>;
+} {
+  const kpis: Kpi[] = [];
+  const errors = new Map<number, KpiDraftError>();
+  rows.forEach((row, index) => {
+    const name = row.name.trim();
+    if (!name && !row.target.trim() && !row.unit.trim() && !row.measure) return;
+    const target = parseTarget(row.target);
+    if (!name) errors.set(index, "name");
+    else if (target === undefined) errors.set(index, "target");
+    if (!name || target === undefined) return;
+    const kpi: Kpi = { name, target, unit: row.unit.trim() };
+    if (row.measure) kpi.measure = row.measure;
+    else if (row.hadMeasure) kpi.measure = null;
+    kpis.push(kpi);
+  });
+  return { kpis, errors };
 }

@@ -1,10 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, fetchAllPages } from "../../api/client";
+import { ApiError, api, fetchAllPages } from "../../api/client";
 import type {
   Comparison,
   CoverageFinding,
+  InstancesRebuild,
   Journey,
   JourneyDocument,
+  JourneyKpis,
+  JourneyKpisRequest,
+  JourneyMeasures,
+  JourneyMeasuresRequest,
   JourneySummary,
   Revision,
   RevisionSummary,
@@ -17,6 +22,10 @@ const one = (workspaceId: string, journeyId: string) =>
 const journeysKey = (workspaceId: string) => [...workspaceKey(workspaceId), "journeys"] as const;
 export const journeyKey = (workspaceId: string, journeyId: string) =>
   [...journeysKey(workspaceId), "one", journeyId] as const;
+
+const analyticsBase = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/analytics`;
+/** Under the analytics reports' key, so a rebuild (or anything refreshing analytics) refetches them. */
+const measuresKey = (workspaceId: string) => [...workspaceKey(workspaceId), "analytics", "journey"] as const;
 
 export interface JourneyFilters {
   status?: string;
@@ -65,6 +74,8 @@ function useJourneyWrite<V>(workspaceId: string, journeyId: string, request: (v:
       void queryClient.invalidateQueries({ queryKey: [...journeyKey(workspaceId, journeyId), "revisions"] });
       void queryClient.invalidateQueries({ queryKey: [...journeyKey(workspaceId, journeyId), "coverage"] });
       void queryClient.invalidateQueries({ queryKey: [...workspaceKey(workspaceId), "touchpoints"] });
+      // Measured values follow the saved map (its steps, and its KPIs' targets).
+      void queryClient.invalidateQueries({ queryKey: measuresKey(workspaceId) });
     },
   });
 }
@@ -134,3 +145,31 @@ export function useCoverage(workspaceId: string, journeyId: string) {
 
 export const journeyExportHref = (workspaceId: string, journeyId: string) =>
   `/api/v1${one(workspaceId, journeyId)}/export`;
+
+/** A measure is a read-only `POST`: cached by its body like a `GET`. */
+function useJourneyReport<Req, Res>(workspaceId: string, path: string, body: Req | null) {
+  return useQuery({
+    queryKey: [...measuresKey(workspaceId), path, JSON.stringify(body)],
+    queryFn: () => api.post<Res>(`${analyticsBase(workspaceId)}/${path}`, body),
+    placeholderData: keepPreviousData,
+    enabled: body !== null,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
+/** Measured values per step of the map (docs/api/journey-analytics.md §6.2); `null` body: not asked. */
+export const useJourneyMeasures = (workspaceId: string, body: JourneyMeasuresRequest | null) =>
+  useJourneyReport<JourneyMeasuresRequest, JourneyMeasures>(workspaceId, "journey-measures", body);
+
+/** The journey's KPIs computed from its instances, against the map's targets (§6.3). */
+export const useJourneyKpis = (workspaceId: string, body: JourneyKpisRequest | null) =>
+  useJourneyReport<JourneyKpisRequest, JourneyKpis>(workspaceId, "journey-kpis", body);
+
+/** Recomputes every journey instance of the workspace (scope `write`), then refetches the measures. */
+export function useRebuildInstances(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<InstancesRebuild>(`${analyticsBase(workspaceId)}/journey-instances/rebuild`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...workspaceKey(workspaceId), "analytics"] }),
+  });
+}

@@ -28,6 +28,8 @@ const FEEDBACK_ITEMS = [
 
 const LATER_ITEMS = [
   { to: "analytics", icon: "analytics" },
+  { to: "drivers", icon: "star" },
+  { to: "gap", icon: "compare" },
   { to: "cases", icon: "cases" },
   { to: "roadmap", icon: "roadmap" },
 ] as const satisfies readonly { to: string; icon: IconName }[];
