@@ -16,10 +16,15 @@ import { analyticsFunnelRoutes } from "./routes/analytics-funnel.js";
 import { analyticsJourneyRoutes } from "./routes/analytics-journeys.js";
 import { analyticsPathsRoutes } from "./routes/analytics-paths.js";
 import { analyticsRepeatContactsRoutes } from "./routes/analytics-repeat-contacts.js";
+import { analyticsScorecardRoutes } from "./routes/analytics-scorecard.js";
 import { analyticsWaitingRoutes } from "./routes/analytics-waiting.js";
 import { analyticsXoRoutes } from "./routes/analytics-xo.js";
 import { apiKeyRoutes } from "./routes/api-keys.js";
 import { authRoutes } from "./routes/auth.js";
+import { caseRuleRoutes } from "./routes/case-rules.js";
+import { caseSettingsRoutes } from "./routes/case-settings.js";
+import { caseRoutes } from "./routes/cases.js";
+import { caseCockpitRoutes } from "./routes/cases-cockpit.js";
 import { customerRoutes } from "./routes/customers.js";
 import { driverRoutes } from "./routes/drivers.js";
 import { eventImportRoutes } from "./routes/events-import.js";
@@ -29,6 +34,7 @@ import { gapRoutes } from "./routes/gap.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { journeyRoutes } from "./routes/journeys.js";
+import { kpiRoutes } from "./routes/kpis.js";
 import { memberRoutes } from "./routes/members.js";
 import { metricsRoutes } from "./routes/metrics.js";
 import { outboxRoutes } from "./routes/outbox.js";
@@ -36,10 +42,12 @@ import { personaRoutes } from "./routes/personas.js";
 import { surveyPublicRoutes } from "./routes/survey-public.js";
 import { surveyResultsRoutes } from "./routes/survey-results.js";
 import { surveyRoutes } from "./routes/surveys.js";
+import { teamRoutes } from "./routes/teams.js";
 import { textRoutes } from "./routes/text.js";
 import { textTaxonomyRoutes } from "./routes/text-taxonomy.js";
 import { touchpointRoutes } from "./routes/touchpoints.js";
 import { userRoutes } from "./routes/users.js";
+import { webhookRoutes } from "./routes/webhooks.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 import { serveSurveyPage } from "./survey-page.js";
 import { serveWeb } from "./web.js";
@@ -83,6 +91,14 @@ const features = [
   analyticsXoRoutes,
   driverRoutes,
   gapRoutes,
+  teamRoutes,
+  caseRoutes,
+  caseCockpitRoutes,
+  caseSettingsRoutes,
+  webhookRoutes,
+  caseRuleRoutes,
+  kpiRoutes,
+  analyticsScorecardRoutes,
 ];
 
 const STORE_ERROR =

@@ -311,6 +311,23 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
   },
   roundId: async (stores, foreign) => (await foreignAssessment(stores, foreign)).roundId,
   assessmentId: async (stores, foreign) => (await foreignAssessment(stores, foreign)).assessmentId,
+  kpiId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("kpis")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        key: `foreign-${id}`,
+        kind: "brand",
+        name: "Foreign NPS",
+        measure: JSON.stringify({ type: "metric", metric: "nps" }),
+        direction: "higher",
+        target: 10,
+      })
+      .execute();
+    return id;
+  },
   fingerprint: async (stores, foreign) => {
     // Unique per call: the walk runs more than once against the same workspaces.
     const fingerprint = uuidv7().replaceAll("-", "").padEnd(64, "0");
@@ -326,6 +343,112 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
       })
       .execute();
     return fingerprint;
+  },
+  endpointId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("webhook_endpoints")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        url: "https://hooks.example.com/foreign",
+        event_types: JSON.stringify(["case.created"]),
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      })
+      .execute();
+    return id;
+  },
+  deliveryId: async (stores, foreign) => {
+    const endpointId = await (FOREIGN_FIXTURES.endpointId as ForeignFixture)(stores, foreign);
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("webhook_deliveries")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        endpoint_id: endpointId,
+        event_type: "case.created",
+        body: JSON.stringify({ type: "case.created", timestamp: new Date().toISOString(), data: {} }),
+        status: "failed",
+      })
+      .execute();
+    return id;
+  },
+  teamId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("teams")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        name: `Foreign ${id}`,
+        lead_user_id: null,
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .execute();
+    return id;
+  },
+  routingRuleId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("case_routing_rules")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        position: 0,
+        channel: "phone",
+        aspect: null,
+        segment: null,
+        touchpoint_id: null,
+        target_user_id: foreign.ownerId,
+        target_team_id: null,
+      })
+      .execute();
+    return id;
+  },
+  caseId: async (stores, foreign) => {
+    const id = uuidv7();
+    const now = new Date();
+    await stores.sor.db
+      .insertInto("cases")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        title: "Foreign case",
+        customer_id: `foreign-${id}`,
+        journey_id: null,
+        touchpoint_id: null,
+        step_id: null,
+        channel: null,
+        aspect: null,
+        segment: null,
+        status: "new",
+        priority: "normal",
+        opened_at: now,
+        due_at: new Date(now.getTime() + 86_400_000),
+        last_activity_at: now,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return id;
+  },
+  /** A case rule (docs/api/act.md, "Case rules"). */
+  ruleId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("case_rules")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        name: "Foreign rule",
+        kind: "feedback",
+        condition: JSON.stringify({ match: { type: "rating", metric: "nps", op: "<=", value: 6 } }),
+      })
+      .execute();
+    return id;
   },
 };
 

@@ -1,4 +1,5 @@
 import { maybeEnqueueInstanceRefresh } from "../core/analytics/instances/schedule.js";
+import { maybeEnqueueEventRules } from "../core/case-rules/schedule.js";
 import { applyIdentity } from "../core/customers/apply-identity.js";
 import { type TIdentityPayload, ZIdentityPayload } from "../core/customers/identity-payload.js";
 import type { OutboxRow } from "../core/db/schema.js";
@@ -22,6 +23,7 @@ export function eventsIdentityHandler(stores: Stores): OutboxHandler {
   const one: OutboxHandler = async (row) => {
     await applyIdentity(stores, row.workspace_id, payloadOf(row));
     await maybeEnqueueInstanceRefresh(stores.sor.db, row.workspace_id);
+    await maybeEnqueueEventRules(stores.sor.db, row.workspace_id);
   };
   one.many = async (rows) => {
     const byWorkspace = new Map<string, TIdentityPayload>();
@@ -38,6 +40,7 @@ export function eventsIdentityHandler(stores: Stores): OutboxHandler {
     for (const [workspaceId, payload] of byWorkspace) {
       await applyIdentity(stores, workspaceId, payload);
       await maybeEnqueueInstanceRefresh(stores.sor.db, workspaceId);
+      await maybeEnqueueEventRules(stores.sor.db, workspaceId);
     }
   };
   return one;

@@ -1,3 +1,4 @@
+import { enqueueFeedbackRules } from "../core/case-rules/schedule.js";
 import type { AppConfig } from "../core/config.js";
 import type { Stores } from "../core/stores.js";
 import { maybeEnqueueEmergingCheck } from "../core/text/emerging/schedule.js";
@@ -18,5 +19,7 @@ export function feedbackEnrichHandler(stores: Stores, config: AppConfig): Outbox
       allowPrivateAddresses: config.webhooks.allowPrivateAddresses,
     });
     await maybeEnqueueEmergingCheck(stores.sor.db, row.workspace_id, new Date());
+    // Case rules read the enrichment (sentiment, aspects), so they run after it.
+    await enqueueFeedbackRules(stores.sor.db, row.workspace_id, payload.ids as string[]);
   };
 }

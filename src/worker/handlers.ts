@@ -1,5 +1,7 @@
 import type { AppConfig } from "../core/config.js";
 import type { Stores } from "../core/stores.js";
+import { caseRulesEventsHandler, caseRulesFeedbackHandler } from "./case-rules.js";
+import { casesSlaHandler } from "./cases-sla.js";
 import { customersEraseFactsHandler } from "./customers-erase-facts.js";
 import { eventsIdentityHandler } from "./events-identity.js";
 import { feedbackEnrichHandler } from "./feedback-enrich.js";
@@ -10,6 +12,7 @@ import type { OutboxHandler } from "./outbox-worker.js";
 import { surveyInvitationHandler } from "./survey-invitations.js";
 import { textBackfillHandler } from "./text-backfill.js";
 import { textEmergingHandler } from "./text-emerging.js";
+import { webhookDeliverHandler, webhookEventHandler } from "./webhooks.js";
 
 /**
  * Outbox topics and their handlers. Features add their topics here (facts relay, enrichment, case
@@ -27,5 +30,10 @@ export function outboxHandlers(stores: Stores, config: AppConfig): Record<string
     "customers.erase-facts": customersEraseFactsHandler(stores),
     "journeys.instances": journeysInstancesHandler(stores),
     "gap.reminder": gapReminderHandler(stores, config),
+    "cases.sla": casesSlaHandler(stores),
+    "cases.rules.feedback": caseRulesFeedbackHandler(stores),
+    "cases.rules.events": caseRulesEventsHandler(stores),
+    "webhooks.event": webhookEventHandler(stores),
+    "webhooks.deliver": webhookDeliverHandler(stores, config),
   };
 }

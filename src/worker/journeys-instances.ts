@@ -1,5 +1,6 @@
 import { refreshJourneyInstances } from "../core/analytics/instances/refresh.js";
 import { releaseInstanceRefresh } from "../core/analytics/instances/schedule.js";
+import { maybeEnqueueEventRules } from "../core/case-rules/schedule.js";
 import type { Stores } from "../core/stores.js";
 import type { OutboxHandler } from "./outbox-worker.js";
 
@@ -12,5 +13,7 @@ export function journeysInstancesHandler(stores: Stores): OutboxHandler {
   return async (row) => {
     await releaseInstanceRefresh(stores.sor.db, row.workspace_id);
     await refreshJourneyInstances(stores, row.workspace_id);
+    // Stuck rules and journey-linked event rules read the instances: evaluate them now.
+    await maybeEnqueueEventRules(stores.sor.db, row.workspace_id, new Date(), 0);
   };
 }

@@ -40,6 +40,9 @@ const DriversPage = lazy(() =>
   import("./features/drivers/DriversPage").then((m) => ({ default: m.DriversPage })),
 );
 const GapPage = lazy(() => import("./features/gap/GapPage").then((m) => ({ default: m.GapPage })));
+const KpiCataloguePage = lazy(() =>
+  import("./features/kpis/KpiCataloguePage").then((m) => ({ default: m.KpiCataloguePage })),
+);
 
 /** Areas not built yet show what they will do. */
 const PLANNED_AREAS = ["cases", "roadmap"] as const;
@@ -129,6 +132,14 @@ export function createAppRouter() {
             element={
               <Suspense fallback={<Loading />}>
                 <GapPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="kpis"
+            element={
+              <Suspense fallback={<Loading />}>
+                <KpiCataloguePage />
               </Suspense>
             }
           />

@@ -1,6 +1,7 @@
 import type { Db } from "../db/connect.js";
 import type { AlertSeverity } from "../db/schema.js";
 import { uuidv7 } from "../ids.js";
+import { emitWebhookEvents } from "../webhooks/emit-event.js";
 import { toAlert } from "./alert-row.js";
 import type { TAlert } from "./alerts.schema.js";
 
@@ -12,13 +13,17 @@ export interface NewAlert {
   details: Record<string, unknown>;
 }
 
-/** Inserts the alerts whose dedupe key the workspace has not seen yet; returns only those. */
+/**
+ * Inserts the alerts whose dedupe key the workspace has not seen yet; returns only those. Each new
+ * alert emits `alert.fired` in the same transaction (the caller's, or one of its own).
+ */
 export async function raiseAlerts(
   db: Db,
   workspaceId: string,
   alerts: readonly NewAlert[],
 ): Promise<TAlert[]> {
   if (alerts.length === 0) return [];
+  if (!db.isTransaction) return db.transaction().execute((tx) => raiseAlerts(tx, workspaceId, alerts));
   const rows = await db
     .insertInto("alerts")
     .values(
@@ -35,5 +40,12 @@ export async function raiseAlerts(
     .onConflict((oc) => oc.columns(["workspace_id", "dedupe_key"]).doNothing())
     .returningAll()
     .execute();
-  return rows.map(toAlert).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const raised = rows.map(toAlert).sort((a, b) => (a.id < b.id ? -1 : 1));
+  await emitWebhookEvents(
+    db,
+    workspaceId,
+    "alert.fired",
+    raised.map((alert) => ({ data: { alert }, occurredAt: new Date(alert.createdAt) })),
+  );
+  return raised;
 }

@@ -7,6 +7,10 @@ import * as m0005 from "./migrations/0005_observe.js";
 import * as m0006 from "./migrations/0006_suppressions.js";
 import * as m0007 from "./migrations/0007_journey_instances.js";
 import * as m0008 from "./migrations/0008_assessment_rounds.js";
+import * as m0009 from "./migrations/0009_kpi_catalogue.js";
+import * as m0010 from "./migrations/0010_cases.js";
+import * as m0011 from "./migrations/0011_case_rules.js";
+import * as m0012 from "./migrations/0012_webhooks.js";
 import type { Database } from "./schema.js";
 
 /** Ordered migrations of the system of record. Append only; never edit a released one. */
@@ -19,6 +23,10 @@ const migrations: Record<string, Migration> = {
   "0006_suppressions": m0006,
   "0007_journey_instances": m0007,
   "0008_assessment_rounds": m0008,
+  "0009_kpi_catalogue": m0009,
+  "0010_cases": m0010,
+  "0011_case_rules": m0011,
+  "0012_webhooks": m0012,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -516,7 +516,238 @@ export interface AssessmentRemindersTable {
   sent_at: Timestamp | null;
 }
 
+/** Outbound webhooks (docs/api/webhooks.md). */
+export interface WebhookSettingsTable {
+  workspace_id: string;
+  allow_private_targets: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  description: ColumnType<string, string | undefined, string>;
+  event_types: Json<string[]>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled_reason: string | null;
+  allow_private: ColumnType<boolean, boolean | undefined, boolean>;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type WebhookDeliveryStatus = "pending" | "succeeded" | "failed";
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  workspace_id: string;
+  endpoint_id: string;
+  event_id: string | null;
+  event_type: string;
+  body: string;
+  status: WebhookDeliveryStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  test: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  workspace_id: string;
+  delivery_id: string;
+  attempt: number;
+  trigger: "auto" | "replay" | "test";
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  succeeded: boolean;
+  created_at: Timestamp;
+}
+
+/** Rules that open cases from signals (docs/api/act.md, "Case rules"). */
+export type CaseRuleKind = "feedback" | "event" | "repeat_contacts" | "stuck";
+
+export interface CaseRulesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: CaseRuleKind;
+  /** The kind's condition (src/core/case-rules/case-rules.schema.ts). */
+  condition: Json<unknown>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  priority: ColumnType<"low" | "normal" | "high" | "urgent", string | undefined, string>;
+  touchpoint_id: string | null;
+  journey_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseRuleStateTable {
+  workspace_id: string;
+  event_watermark: Timestamp | null;
+  enqueued_at: Timestamp | null;
+  pending_message_id: string | null;
+  evaluated_at: Timestamp | null;
+  last_result: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export type CaseStatus =
+  | "new"
+  | "in_progress"
+  | "waiting_customer"
+  | "waiting_internal"
+  | "resolved"
+  | "closed";
+export type CasePriority = "low" | "normal" | "high" | "urgent";
+
+/** Teams own touchpoints (by name) and receive cases round-robin (docs/api/act.md §1). */
+export interface TeamsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  lead_user_id: string | null;
+  rr_position: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  workspace_id: string;
+  team_id: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface CaseRoutingRulesTable {
+  id: string;
+  workspace_id: string;
+  position: number;
+  channel: string | null;
+  aspect: string | null;
+  segment: string | null;
+  touchpoint_id: string | null;
+  target_user_id: string | null;
+  target_team_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface CaseSettingsTable {
+  workspace_id: string;
+  /** Minutes to resolve per priority. */
+  sla_minutes: Json<Record<CasePriority, number>>;
+  stale_minutes: number | null;
+  follow_up_trigger_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CasesTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  customer_id: string | null;
+  journey_id: string | null;
+  instance_key: ColumnType<string, string | undefined, string>;
+  touchpoint_id: string | null;
+  step_id: string | null;
+  channel: string | null;
+  aspect: string | null;
+  segment: string | null;
+  status: CaseStatus;
+  priority: CasePriority;
+  assignee_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  escalation_level: ColumnType<number, number | undefined, number>;
+  escalated_to_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  root_cause: ColumnType<string | null, string | null | undefined, string | null>;
+  resolution_note: ColumnType<string | null, string | null | undefined, string | null>;
+  follow_up_invitation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  sla_breached_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  next_check_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_activity_at: Timestamp;
+  resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseSignalsTable {
+  id: string;
+  workspace_id: string;
+  case_id: string;
+  kind: string;
+  ref: string;
+  summary: string;
+  rule_id: string | null;
+  occurred_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface CaseWatchersTable {
+  workspace_id: string;
+  case_id: string;
+  user_id: string;
+  reason: string;
+  created_at: Timestamp;
+}
+
+export interface CaseTimelineTable {
+  id: string;
+  workspace_id: string;
+  case_id: string;
+  at: Timestamp;
+  actor_type: "user" | "api_key" | "system";
+  actor_id: string | null;
+  kind: string;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface InitiativesTable {
+  id: string;
+  workspace_id: string;
+  journey_id: string | null;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  status: ColumnType<string, string | undefined, string>;
+  source: Json<Record<string, unknown>>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A KPI of the workspace's catalogue (docs/api/measure-the-gap.md §3). */
+export interface KpisTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  kind: "performance" | "brand";
+  name: string;
+  definition: ColumnType<string, string | undefined, string>;
+  /** The computed measure (src/core/kpis/kpis.schema.ts `ZKpiMeasure`). */
+  measure: ColumnType<unknown, string, string>;
+  journey_id: string | null;
+  unit: ColumnType<string, string | undefined, string>;
+  direction: "higher" | "lower";
+  target: number | null;
+  owner_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  case_rules: CaseRulesTable;
+  case_rule_state: CaseRuleStateTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;
@@ -553,6 +784,20 @@ export interface Database {
   assessment_rounds: AssessmentRoundsTable;
   assessments: AssessmentsTable;
   assessment_reminders: AssessmentRemindersTable;
+  kpis: KpisTable;
+  webhook_settings: WebhookSettingsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  case_routing_rules: CaseRoutingRulesTable;
+  case_settings: CaseSettingsTable;
+  cases: CasesTable;
+  case_signals: CaseSignalsTable;
+  case_watchers: CaseWatchersTable;
+  case_timeline: CaseTimelineTable;
+  initiatives: InitiativesTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

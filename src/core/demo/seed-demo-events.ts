@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import { rebuildJourneyInstances } from "../analytics/instances/refresh.js";
+import { maybeEnqueueEventRules } from "../case-rules/schedule.js";
 import { applyIdentity } from "../customers/apply-identity.js";
 import { ZIdentityPayload } from "../customers/identity-payload.js";
 import type { FeedbackTable, StoredRating } from "../db/schema.js";
@@ -116,6 +117,8 @@ export async function seedDemoEvents(stores: Stores, workspaceId: string, now = 
   // The journeys' instances now, so the maps show measured values on first start (later events
   // refresh them through the outbox).
   await rebuildJourneyInstances(stores, workspaceId);
+  // The case rules read these events too (identity was applied here, not through the outbox).
+  await maybeEnqueueEventRules(stores.sor.db, workspaceId, new Date(), 0);
   return rows.length;
 }
 

@@ -5,6 +5,7 @@ import type { FeedbackTable, StoredRating } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { uuidv7 } from "../ids.js";
 import { detectTextLanguage } from "../text/detect-language.js";
+import { emitFeedbackEvents } from "../webhooks/feedback-events.js";
 import { referenceErrors } from "./check-references.js";
 import { scaleOf, type TFeedbackInput, type TIngestResult } from "./feedback.schema.js";
 import { customerIdOf, feedbackIdFor, sourceKeyOf } from "./feedback-ids.js";
@@ -127,6 +128,7 @@ export async function ingestFeedback(
       for (const r of inserted) created.add(r.id);
     }
     await enqueueFeedbackRelay(tx, workspaceId, [...created]);
+    await emitFeedbackEvents(tx, workspaceId, "feedback.created", [...created]);
     if (options.audit)
       await recordAudit(tx, {
         workspaceId,

@@ -5,6 +5,7 @@ import { AppError } from "../errors.js";
 import { enqueueFeedbackRelay } from "../feedback/relay.js";
 import { randomToken, uuidv7 } from "../ids.js";
 import { isUniqueViolation } from "../keys.js";
+import { emitFeedbackEvents } from "../webhooks/feedback-events.js";
 import { cleanAnswers, validateAnswers } from "./answers.js";
 import { type LinkRecord, linkUsed, loadRespondentSurvey, resolveLink } from "./public-survey.js";
 import { derivedColumns } from "./response-columns.js";
@@ -125,6 +126,7 @@ export async function createResponse(
       if (link?.single_use)
         await tx.updateTable("survey_links").set({ used_at: now }).where("id", "=", link.id).execute();
       await enqueueFeedbackRelay(tx, survey.workspace_id, [id]);
+      if (input.finished) await emitFeedbackEvents(tx, survey.workspace_id, "response.finished", [id]);
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;

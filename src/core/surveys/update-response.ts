@@ -4,6 +4,7 @@ import type { Db } from "../db/connect.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueFeedbackRelay } from "../feedback/relay.js";
 import { isUuid } from "../ids.js";
+import { emitFeedbackEvents } from "../webhooks/feedback-events.js";
 import { type Answers, cleanAnswers, validateAnswers } from "./answers.js";
 import { closed } from "./public-survey.js";
 import { derivedColumns } from "./response-columns.js";
@@ -73,6 +74,7 @@ export async function updateResponse(
       .where("finished", "=", false)
       .execute();
     await enqueueFeedbackRelay(tx, row.workspace_id, [row.id]);
+    if (finishing) await emitFeedbackEvents(tx, row.workspace_id, "response.finished", [row.id]);
     return { id: row.id, finished: finishing };
   });
 }

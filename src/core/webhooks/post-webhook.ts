@@ -20,8 +20,9 @@ for (const [net, prefix] of [
 ] as const)
   blocked.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
-  ["::", 128],
-  ["::1", 128],
+  // IPv4-compatible (deprecated) and 6to4 forms can embed an internal IPv4 address.
+  ["::", 96],
+  ["2002::", 16],
   ["64:ff9b::", 96],
   ["fc00::", 7],
   ["fe80::", 10],
@@ -112,7 +113,7 @@ export async function postWebhook(req: WebhookRequest): Promise<number> {
 export function postJson(
   req: JsonPostRequest,
   keepBytes = req.maxResponseBytes,
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   let url: URL;
   try {
     url = new URL(req.url);
@@ -152,7 +153,9 @@ export function postJson(
         }
         if (size <= keepBytes) chunks.push(chunk);
       });
-      res.on("end", () => resolve({ status, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () =>
+        resolve({ status, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers }),
+      );
       res.on("error", reject);
     });
     request.on("error", (e: Error) =>

@@ -1,7 +1,9 @@
 import type { Db } from "../db/connect.js";
 import { seedDemoAssessments } from "../demo/seed-demo-assessments.js";
+import { seedDemoCaseRules } from "../demo/seed-demo-case-rules.js";
 import { seedDemoContent } from "../demo/seed-demo-content.js";
 import { seedDemoFeedback } from "../demo/seed-demo-feedback.js";
+import { seedDemoKpis } from "../demo/seed-demo-kpis.js";
 import { createSurvey } from "../surveys/create-survey.js";
 import { ZCreateSurvey } from "../surveys/surveys.schema.js";
 import { createUser } from "../users/create-user.js";
@@ -33,6 +35,10 @@ export async function seedDemo(db: Db): Promise<{ email: string; password: strin
     return survey.id;
   });
   const telecom = cases.find((c) => c.caseIndex === 0);
-  if (telecom) await seedDemoAssessments(db, ws.id, user, telecom.journeyId);
+  if (telecom) {
+    await seedDemoAssessments(db, ws.id, user, telecom.journeyId);
+    await seedDemoKpis(db, ws.id, user, telecom.journeyId);
+    await seedDemoCaseRules(ctx, telecom);
+  }
   return { ...DEMO_LOGIN };
 }

@@ -7,6 +7,7 @@ import { Tabs, tabPanelProps } from "../../components/Tabs";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useCurrentWorkspace } from "../workspaces/context";
 import "./analytics.css";
+import { ScorecardTab } from "../scorecard/ScorecardTab";
 import { useEventNames } from "./events";
 import { FunnelTab } from "./FunnelTab";
 import { PathsTab } from "./PathsTab";
@@ -14,7 +15,7 @@ import { RepeatContactsTab } from "./RepeatContactsTab";
 import { WaitingTab } from "./WaitingTab";
 import { XoTab } from "./XoTab";
 
-const TABS = ["funnel", "waiting", "paths", "repeat", "xo"] as const;
+const TABS = ["funnel", "waiting", "paths", "repeat", "xo", "scorecard"] as const;
 type Tab = (typeof TABS)[number];
 const ID_PREFIX = "analytics";
 const isTab = (v: string | null): v is Tab => TABS.some((tab) => tab === v);
@@ -59,6 +60,8 @@ export function AnalyticsPage() {
               <RepeatContactsTab workspaceId={workspace.id} />
             ) : id === "xo" ? (
               <XoTab workspaceId={workspace.id} />
+            ) : id === "scorecard" ? (
+              <ScorecardTab workspaceId={workspace.id} />
             ) : (
               <PathsTab workspaceId={workspace.id} eventNames={eventNames} />
             )}

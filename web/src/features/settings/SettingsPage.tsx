@@ -7,20 +7,26 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { canManageWorkspace, useCurrentWorkspace } from "../workspaces/context";
 import { ApiKeysSection } from "./ApiKeysSection";
 import { MembersSection } from "./MembersSection";
+import { WebhooksSection } from "./WebhooksSection";
 
-const TABS = ["members", "api-keys"] as const;
+const TABS = ["members", "api-keys", "webhooks"] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
   const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get("tab") === "api-keys" ? "api-keys" : "members";
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ members: null, "api-keys": null });
+  const tab: Tab = TABS.find((id) => id === params.get("tab")) ?? "members";
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
+    members: null,
+    "api-keys": null,
+    webhooks: null,
+  });
   const canManage = canManageWorkspace(workspace);
   const label: Record<Tab, string> = {
     members: t("settings.membersTab"),
     "api-keys": t("settings.apiKeysTab"),
+    webhooks: t("settings.webhooksTab"),
   };
   useDocumentTitle(label[tab], t("settings.title"), workspace.name);
 
@@ -73,7 +79,7 @@ export function SettingsPage() {
             className="tabs__tab"
             onClick={() => select(id)}
           >
-            <Icon name={id === "members" ? "users" : "key"} size={16} />
+            <Icon name={id === "members" ? "users" : id === "webhooks" ? "link" : "key"} size={16} />
             {label[id]}
           </button>
         ))}
@@ -81,6 +87,8 @@ export function SettingsPage() {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabs__panel">
         {tab === "members" ? (
           <MembersSection workspace={workspace} canManage={canManage} />
+        ) : tab === "webhooks" ? (
+          <WebhooksSection workspace={workspace} canManage={canManage} />
         ) : (
           <ApiKeysSection workspace={workspace} canManage={canManage} />
         )}

@@ -30,6 +30,7 @@ const LATER_ITEMS = [
   { to: "analytics", icon: "analytics" },
   { to: "drivers", icon: "star" },
   { to: "gap", icon: "compare" },
+  { to: "kpis", icon: "flag" },
   { to: "cases", icon: "cases" },
   { to: "roadmap", icon: "roadmap" },
 ] as const satisfies readonly { to: string; icon: IconName }[];
