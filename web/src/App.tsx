@@ -40,12 +40,16 @@ const DriversPage = lazy(() =>
   import("./features/drivers/DriversPage").then((m) => ({ default: m.DriversPage })),
 );
 const GapPage = lazy(() => import("./features/gap/GapPage").then((m) => ({ default: m.GapPage })));
+const CasesPage = lazy(() => import("./features/cases/CasesPage").then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() =>
+  import("./features/cases/CaseDetailPage").then((m) => ({ default: m.CaseDetailPage })),
+);
 const KpiCataloguePage = lazy(() =>
   import("./features/kpis/KpiCataloguePage").then((m) => ({ default: m.KpiCataloguePage })),
 );
 
 /** Areas not built yet show what they will do. */
-const PLANNED_AREAS = ["cases", "roadmap"] as const;
+const PLANNED_AREAS = ["roadmap"] as const;
 
 /** The profile's language wins over the one remembered in this browser. */
 function useSessionLocale() {
@@ -124,6 +128,22 @@ export function createAppRouter() {
             element={
               <Suspense fallback={<Loading />}>
                 <DriversPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="cases"
+            element={
+              <Suspense fallback={<Loading />}>
+                <CasesPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="cases/:caseId"
+            element={
+              <Suspense fallback={<Loading />}>
+                <CaseDetailPage />
               </Suspense>
             }
           />

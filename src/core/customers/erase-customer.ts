@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { recordAudit } from "../audit/record-audit.js";
+import { eraseCaseCustomer } from "../cases/erase-case-customer.js";
 import { AppError } from "../errors.js";
 import type { ReportContext } from "../metrics/report-context.js";
 import { enqueue } from "../outbox/enqueue.js";
@@ -26,7 +27,8 @@ export interface ErasedCustomer {
  * ids, merge records and the customers merged into it go in one transaction under the workspace's
  * identity lock; its distinct ids become suppressions, so events still sent for them are refused
  * (`suppressed`) instead of recreating the person; the facts (events, identity mirror) are deleted by
- * the `customers.erase-facts` outbox message, at least once. Feedback keeps its own records.
+ * the `customers.erase-facts` outbox message, at least once. Its cases stay, without the customer
+ * link and the quoted signal texts (`eraseCaseCustomer`). Feedback keeps its own records.
  */
 export async function eraseCustomer(ctx: ReportContext, id: string): Promise<ErasedCustomer> {
   const ws = ctx.access.workspaceId;
@@ -71,6 +73,7 @@ export async function eraseCustomer(ctx: ReportContext, id: string): Promise<Era
     // Trait history and ids go with the rows (on delete cascade); merged ones first (they point at it).
     await tx.deleteFrom("customers").where("merged_into", "=", survivor.id).execute();
     await tx.deleteFrom("customers").where("id", "=", survivor.id).execute();
+    await eraseCaseCustomer(tx, ws, customerIds);
     // Twice: now, and a minute later for events that passed the suppression check just before this
     // commit and were still on their way into the facts store.
     for (const delay of [0, ERASE_AGAIN_MS])

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshJourneyInstances } from "../../core/analytics/instances/refresh.js";
+import { ERASED_CASE_TITLE } from "../../core/cases/erase-case-customer.js";
+import { openOrAttachCase } from "../../core/cases/open-or-attach.js";
 import { emailId } from "../../core/customers/distinct-ids.js";
 import type { Stores } from "../../core/stores.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../../testing/app.js";
@@ -102,10 +104,41 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
       ).toBe(404);
 
       expect((await instanceUnits()).sort()).toEqual([customerId, kept].sort());
+      // A case whose title and signal quote the customer: it stays, cut loose from the person.
+      const { caseId } = await openOrAttachCase(stores.sor.db, {
+        workspaceId: ws.workspaceId,
+        customerId: customerId as string,
+        signal: {
+          kind: "manual",
+          ref: "erase-1",
+          summary: "Lena Muster: Router kam nie an",
+          occurredAt: new Date(t),
+        },
+      });
       const erased = await call("DELETE", path, { cookie: ws.ownerCookie });
       expect(erased.status).toBe(200);
       expect(erased.body).toEqual({ customerId, merged: 1, suppressedIds: 4 });
       expect((await call("GET", path, { cookie: ws.ownerCookie })).status).toBe(404);
+      const erasedCase = await stores.sor.db
+        .selectFrom("cases")
+        .select(["customer_id", "title"])
+        .where("id", "=", caseId)
+        .executeTakeFirstOrThrow();
+      expect(erasedCase).toEqual({ customer_id: null, title: ERASED_CASE_TITLE });
+      const caseTexts = JSON.stringify([
+        await stores.sor.db
+          .selectFrom("case_signals")
+          .select("summary")
+          .where("case_id", "=", caseId)
+          .execute(),
+        await stores.sor.db
+          .selectFrom("case_timeline")
+          .select(["kind", "data"])
+          .where("case_id", "=", caseId)
+          .execute(),
+      ]);
+      expect(caseTexts).not.toContain("Lena");
+      expect(caseTexts).toContain("customer_erased");
       expect(await customerOf("user:u-1")).toBeUndefined();
       expect(await customerOf("user:keep")).toBe(kept);
       const traits = await stores.sor.db
