@@ -23,7 +23,7 @@ describe("journeylens CLI", () => {
     const env = { JOURNEYLENS_DATA: mkdtempSync(join(tmpdir(), "jl-cli-")) };
     const migrated = await runCli(["migrate"], env);
     expect(migrated.stdout).toContain(
-      "Applied: 0001_foundation, 0002_journey_design, 0003_listen, 0004_understand, 0005_observe, 0006_suppressions, 0007_journey_instances, 0008_assessment_rounds, 0009_kpi_catalogue, 0010_cases, 0011_case_rules, 0012_webhooks, facts/0001_events, facts/0002_feedback, facts/0003_feedback_text, facts/0004_events_ingest, facts/0005_journey_instances",
+      "Applied: 0001_foundation, 0002_journey_design, 0003_listen, 0004_understand, 0005_observe, 0006_suppressions, 0007_journey_instances, 0008_assessment_rounds, 0009_kpi_catalogue, 0010_cases, 0011_case_rules, 0012_webhooks, 0013_notifications, 0014_alert_rules, 0015_case_sla_pause, facts/0001_events, facts/0002_feedback, facts/0003_feedback_text, facts/0004_events_ingest, facts/0005_journey_instances",
     );
     expect((await runCli(["migrate"], env)).stdout).toContain("Both stores are up to date.");
     const ws = await runCli(["workspace", "create", "--name", "Stadtwerke Süd"], env);

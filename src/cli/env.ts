@@ -26,6 +26,9 @@ export function envConfig(env: NodeJS.ProcessEnv = process.env) {
     webhooksAllowPrivate: env.JOURNEYLENS_WEBHOOKS_ALLOW_PRIVATE === "1",
     /** Behind a reverse proxy: client addresses (per-address limits) come from X-Forwarded-For. */
     trustProxy: env.JOURNEYLENS_TRUST_PROXY === "1",
+    /** The installation's SMTP server for e-mail notifications (workspaces may set their own). */
+    smtpUrl: env.JOURNEYLENS_SMTP_URL || undefined,
+    smtpFrom: env.JOURNEYLENS_SMTP_FROM || undefined,
     webDir: env.JOURNEYLENS_WEB_DIR ? resolve(env.JOURNEYLENS_WEB_DIR) : join(packageRoot(), "dist", "web"),
   };
 }

@@ -52,6 +52,17 @@ export interface AppConfig {
   };
   /** Take the client address from `X-Forwarded-For` (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
+  /** E-mail: the installation's SMTP server, used by workspaces without SMTP settings of their own. */
+  mail?: MailConfig | undefined;
+}
+
+export interface MailConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`; none: workspaces bring their own. */
+  smtpUrl?: string | undefined;
+  /** Sender when a workspace sets none. */
+  from?: string | undefined;
+  /** Connection, greeting and socket timeout per send. */
+  timeoutMs?: number | undefined;
 }
 
 export const defaultLimits: Limits = { maxBodyBytes: 1_000_000, rateLimitPerMinute: 1200 };

@@ -11,6 +11,7 @@ import { idempotency } from "./middleware/idempotency.js";
 import { rateLimit } from "./middleware/rate-limit.js";
 import { router } from "./openapi.js";
 import { problem } from "./problem.js";
+import { alertRuleRoutes } from "./routes/alert-rules.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { analyticsFunnelRoutes } from "./routes/analytics-funnel.js";
 import { analyticsJourneyRoutes } from "./routes/analytics-journeys.js";
@@ -37,6 +38,7 @@ import { journeyRoutes } from "./routes/journeys.js";
 import { kpiRoutes } from "./routes/kpis.js";
 import { memberRoutes } from "./routes/members.js";
 import { metricsRoutes } from "./routes/metrics.js";
+import { notificationRoutes } from "./routes/notifications.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { personaRoutes } from "./routes/personas.js";
 import { surveyPublicRoutes } from "./routes/survey-public.js";
@@ -78,6 +80,7 @@ const features = [
   metricsRoutes,
   textTaxonomyRoutes,
   alertRoutes,
+  alertRuleRoutes,
   textRoutes,
   customerRoutes,
   ingestRoutes,
@@ -99,6 +102,7 @@ const features = [
   caseRuleRoutes,
   kpiRoutes,
   analyticsScorecardRoutes,
+  notificationRoutes,
 ];
 
 const STORE_ERROR =

@@ -435,6 +435,40 @@ export const FOREIGN_FIXTURES: Record<string, ForeignFixture> = {
       .execute();
     return id;
   },
+  /** An in-app notification of the foreign workspace's owner (docs/api/act.md, "Notifications"). */
+  notificationId: async (stores, foreign) => {
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("notifications")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        user_id: foreign.ownerId,
+        kind: "alert",
+        title: "Foreign",
+        link: null,
+        source_id: null,
+      })
+      .execute();
+    return id;
+  },
+  /** An alert rule on a foreign KPI (docs/api/act.md, "Alert rules"). */
+  alertRuleId: async (stores, foreign) => {
+    const kpiId = await (FOREIGN_FIXTURES.kpiId as ForeignFixture)(stores, foreign);
+    const id = uuidv7();
+    await stores.sor.db
+      .insertInto("alert_rules")
+      .values({
+        id,
+        workspace_id: foreign.workspaceId,
+        name: "Foreign alert rule",
+        kind: "threshold",
+        kpi_id: kpiId,
+        parameters: JSON.stringify({ operator: "below", value: 10, windowDays: 30, minN: 1 }),
+      })
+      .execute();
+    return id;
+  },
   /** A case rule (docs/api/act.md, "Case rules"). */
   ruleId: async (stores, foreign) => {
     const id = uuidv7();

@@ -1,5 +1,6 @@
 import type { AppConfig } from "../core/config.js";
 import type { Stores } from "../core/stores.js";
+import { alertRulesHandler } from "./alert-rules.js";
 import { caseRulesEventsHandler, caseRulesFeedbackHandler } from "./case-rules.js";
 import { casesSlaHandler } from "./cases-sla.js";
 import { customersEraseFactsHandler } from "./customers-erase-facts.js";
@@ -8,6 +9,7 @@ import { feedbackEnrichHandler } from "./feedback-enrich.js";
 import { feedbackRelayHandler } from "./feedback-relay.js";
 import { gapReminderHandler } from "./gap-reminders.js";
 import { journeysInstancesHandler } from "./journeys-instances.js";
+import { mailSendHandler, notificationsDigestHandler } from "./notifications.js";
 import type { OutboxHandler } from "./outbox-worker.js";
 import { surveyInvitationHandler } from "./survey-invitations.js";
 import { textBackfillHandler } from "./text-backfill.js";
@@ -35,5 +37,8 @@ export function outboxHandlers(stores: Stores, config: AppConfig): Record<string
     "cases.rules.events": caseRulesEventsHandler(stores),
     "webhooks.event": webhookEventHandler(stores),
     "webhooks.deliver": webhookDeliverHandler(stores, config),
+    "mail.send": mailSendHandler(stores, config),
+    "notifications.digest": notificationsDigestHandler(stores),
+    "alerts.rules": alertRulesHandler(stores),
   };
 }

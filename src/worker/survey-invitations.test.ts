@@ -5,6 +5,7 @@ import { type AppConfig, defaultAppConfig } from "../core/config.js";
 import type { Stores } from "../core/stores.js";
 import { verifyWebhook } from "../core/webhooks/sign.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../testing/app.js";
+import { startSmtpSink } from "../testing/smtp-sink.js";
 import { storeVariants } from "../testing/stores.js";
 import { surveyInvitationHandler } from "./survey-invitations.js";
 
@@ -35,7 +36,11 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
       });
 
     /** An active survey with one trigger, fired once: returns the trigger and its outbox message. */
-    async function scheduled(channel: "webhook" | "email", properties: Record<string, unknown> = {}) {
+    async function scheduled(
+      channel: "webhook" | "email",
+      properties: Record<string, unknown> = {},
+      target: { url?: string } = { url: hookUrl },
+    ) {
       const event = `Visit Done ${++n}`;
       const surveyId = (
         await manage("POST", "/surveys", { name: `Techniker ${n}`, definition, status: "active" })
@@ -45,7 +50,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
           name: "Nach Termin",
           matcher: { event },
           channel,
-          target: { url: hookUrl },
+          target,
         })
       ).body;
       const [fired] = (
@@ -148,6 +153,59 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
       expect(mail.html).toContain("Zwei Fragen &lt;b&gt;nur&lt;/b&gt;.");
       expect(mail.html).toContain('<a href="https://cx.example.com/s/');
       expect((await invitation(invitationId)).status).toBe("sent");
+    });
+
+    it("sends an e-mail trigger without a relay URL through SMTP, retrying while the server is down", async () => {
+      const sink = await startSmtpSink();
+      try {
+        const smtp = { mail: { smtpUrl: `smtp://127.0.0.1:${sink.port}`, from: "CX <cx@example.com>" } };
+        const { invitationId, message } = await scheduled("email", { email: "bert@example.com" }, {});
+        await sink.stop();
+        await expect(deliver(smtp, message)).rejects.toThrow();
+        expect(await invitation(invitationId)).toMatchObject({ status: "failed" });
+        await sink.start();
+        await deliver(smtp, message);
+        const [mail] = await sink.waitFor(1);
+        expect(mail?.to).toEqual(["bert@example.com"]);
+        expect(mail?.parsed.subject).toBe("Ihre Meinung ist gefragt: Ihr Techniker-Termin");
+        expect(mail?.parsed.text).toContain("https://cx.example.com/s/");
+        expect(mail?.parsed.html).toContain("Zwei Fragen &lt;b&gt;nur&lt;/b&gt;.");
+        expect(await invitation(invitationId)).toMatchObject({ status: "sent", error: null });
+        // Without any SMTP server configured the invitation fails for good, with the reason.
+        const none = await scheduled("email", { email: "carla@example.com" }, {});
+        await deliver({}, none.message);
+        expect(await invitation(none.invitationId)).toMatchObject({
+          status: "failed",
+          error: "no SMTP server is configured",
+        });
+      } finally {
+        await sink.stop();
+      }
+    });
+
+    it("refuses a webhook trigger without a URL, naming the field", async () => {
+      const surveyId = (await manage("POST", "/surveys", { name: "Ohne URL", definition, status: "active" }))
+        .body.id;
+      const created = await manage("POST", `/surveys/${surveyId}/triggers`, {
+        name: "Kein Ziel",
+        matcher: { event: "X" },
+        channel: "webhook",
+        target: {},
+      });
+      expect(created.status).toBe(400);
+      expect(created.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(["/body/target/url"]);
+      const mailTrigger = await manage("POST", `/surveys/${surveyId}/triggers`, {
+        name: "Per SMTP",
+        matcher: { event: "X" },
+        channel: "email",
+        target: {},
+      });
+      expect(mailTrigger.status).toBe(201);
+      const toWebhook = await manage("PATCH", `/survey-triggers/${mailTrigger.body.id}`, {
+        channel: "webhook",
+      });
+      expect(toWebhook.status).toBe(400);
+      expect(toWebhook.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(["/body/target/url"]);
     });
 
     it("refuses a private receiver unless allowed, without retrying, and retries receiver errors", async () => {

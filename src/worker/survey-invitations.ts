@@ -1,6 +1,8 @@
 import type { AppConfig } from "../core/config.js";
 import type { Db } from "../core/db/connect.js";
 import type { InvitationStatus } from "../core/db/schema.js";
+import { mailOptions } from "../core/notifications/deliver-mail.js";
+import { MailError, sendMail } from "../core/notifications/send-mail.js";
 import type { Stores } from "../core/stores.js";
 import { linkUrl } from "../core/surveys/create-link.js";
 import type { InvitationPayload } from "../core/surveys/evaluate-triggers.js";
@@ -20,8 +22,9 @@ async function mark(db: Db, id: string, status: InvitationStatus, error: string 
 }
 
 /**
- * Delivers a scheduled invitation to its trigger's webhook or mail relay, signed per Standard
- * Webhooks with the invitation id as `webhook-id` (receivers dedupe retries by it). A failure marks
+ * Delivers a scheduled invitation to its trigger's webhook or mail relay (signed per Standard
+ * Webhooks with the invitation id as `webhook-id`, so receivers dedupe retries by it), or, for an
+ * e-mail trigger without a relay URL, through the workspace's SMTP server. A failure marks
  * the invitation failed and throws, so the outbox retries with backoff and parks it in the end;
  * a refused address is final.
  */
@@ -58,6 +61,28 @@ export function surveyInvitationHandler(stores: Stores, config: AppConfig): Outb
     const target = trigger.target as unknown as StoredTarget;
     const url = linkUrl(config.publicUrl, survey.id, payload.token);
     const language = survey.default_language;
+    if (trigger.channel === "email" && target.url === undefined) {
+      // No relay: the workspace's SMTP server sends it; the invitation id is the Message-ID's root.
+      if (!payload.email) return mark(db, invitation.id, "failed", "the invitation has no e-mail address");
+      const mail = renderInvitationEmail({
+        language,
+        definition: survey.definition as TSurveyDefinition,
+        url,
+        subject: target.subject,
+      });
+      try {
+        await sendMail(db, message.workspace_id, mailOptions(config), {
+          ...mail,
+          to: payload.email,
+          messageId: `<invitation.${invitation.id}@journeylens>`,
+        });
+      } catch (e) {
+        await mark(db, invitation.id, "failed", e instanceof Error ? e.message : String(e));
+        if (e instanceof MailError && !e.retryable) return;
+        throw e;
+      }
+      return mark(db, invitation.id, "sent", null);
+    }
     const body = JSON.stringify(
       trigger.channel === "email"
         ? {
@@ -86,7 +111,7 @@ export function surveyInvitationHandler(stores: Stores, config: AppConfig): Outb
     );
     try {
       await postWebhook({
-        url: target.url,
+        url: target.url as string,
         body,
         headers: { ...webhookHeaders(target.secret, invitation.id, body) },
         allowPrivateAddresses: config.webhooks.allowPrivateAddresses,

@@ -106,12 +106,13 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
   });
 }
 
-/** Logs in as the demo user and returns the id of the workspace the app opens. */
-export async function logIn(page: Page, e2e: E2E): Promise<string> {
+/** Logs in (as the demo user unless `as` names another account) and returns the workspace the app opens. */
+export async function logIn(page: Page, e2e: E2E, as?: { email: string; password: string }): Promise<string> {
+  const login = as ?? e2e.demo;
   await page.goto(`${e2e.server.url}/`);
   await page.waitForURL(/\/login$/, { timeout: UI_TIMEOUT });
-  await page.getByLabel("E-Mail").fill(e2e.demo.email);
-  await page.getByLabel("Passwort").fill(e2e.demo.password);
+  await page.getByLabel("E-Mail").fill(login.email);
+  await page.getByLabel("Passwort").fill(login.password);
   await page.getByRole("button", { name: "Anmelden" }).click();
   await page.waitForURL(/\/w\/[^/]+\/journeys$/, { timeout: UI_TIMEOUT });
   const match = /\/w\/([^/]+)\//.exec(page.url());

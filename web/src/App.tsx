@@ -47,6 +47,9 @@ const CaseDetailPage = lazy(() =>
 const KpiCataloguePage = lazy(() =>
   import("./features/kpis/KpiCataloguePage").then((m) => ({ default: m.KpiCataloguePage })),
 );
+const AlertRulesPage = lazy(() =>
+  import("./features/alert-rules/AlertRulesPage").then((m) => ({ default: m.AlertRulesPage })),
+);
 
 /** Areas not built yet show what they will do. */
 const PLANNED_AREAS = ["roadmap"] as const;
@@ -160,6 +163,14 @@ export function createAppRouter() {
             element={
               <Suspense fallback={<Loading />}>
                 <KpiCataloguePage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="alert-rules"
+            element={
+              <Suspense fallback={<Loading />}>
+                <AlertRulesPage />
               </Suspense>
             }
           />

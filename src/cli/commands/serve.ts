@@ -26,6 +26,7 @@ export function serveCommand(program: Command): void {
         config: {
           ...(env.publicUrl && { publicUrl: env.publicUrl }),
           ...(env.trustProxy && { trustProxy: true }),
+          mail: { smtpUrl: env.smtpUrl, from: env.smtpFrom },
           ...(env.webhooksAllowPrivate && {
             webhooks: { ...defaultAppConfig().webhooks, allowPrivateAddresses: true },
           }),

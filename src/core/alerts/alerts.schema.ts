@@ -43,7 +43,7 @@ export type TAlert = z.infer<typeof ZAlert>;
 export const ZAlertListQuery = ZPageQuery.extend({
   kind: z
     .string()
-    .regex(/^[a-z][a-z0-9_]{0,39}$/, "an alert kind such as emerging_topic")
+    .regex(/^[a-z][a-z0-9_.]{0,39}$/, "an alert kind such as emerging_topic or metric.threshold")
     .optional(),
   acknowledged: z.enum(["true", "false"]).optional(),
 });

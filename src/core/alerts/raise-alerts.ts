@@ -1,6 +1,7 @@
 import type { Db } from "../db/connect.js";
 import type { AlertSeverity } from "../db/schema.js";
 import { uuidv7 } from "../ids.js";
+import { notifyAlerts } from "../notifications/notify-events.js";
 import { emitWebhookEvents } from "../webhooks/emit-event.js";
 import { toAlert } from "./alert-row.js";
 import type { TAlert } from "./alerts.schema.js";
@@ -15,7 +16,8 @@ export interface NewAlert {
 
 /**
  * Inserts the alerts whose dedupe key the workspace has not seen yet; returns only those. Each new
- * alert emits `alert.fired` in the same transaction (the caller's, or one of its own).
+ * alert emits `alert.fired` and notifies its recipients in the same transaction (the caller's, or
+ * one of its own).
  */
 export async function raiseAlerts(
   db: Db,
@@ -47,5 +49,7 @@ export async function raiseAlerts(
     "alert.fired",
     raised.map((alert) => ({ data: { alert }, occurredAt: new Date(alert.createdAt) })),
   );
+  // In-app and e-mail notifications to `details.recipients` (default: owners, admins, analysts).
+  await notifyAlerts(db, workspaceId, raised);
   return raised;
 }

@@ -1,5 +1,6 @@
 import type { WorkspaceContext } from "../context.js";
 import { AppError } from "../errors.js";
+import { notifyCase } from "../notifications/notify-events.js";
 import { emitCaseEvent } from "./case-events.js";
 import { loadCase, requireCase } from "./case-row.js";
 import type { TAssignCase, TCase } from "./cases.schema.js";
@@ -41,6 +42,11 @@ export async function assignCase(
       data: { from: c.assignee_user_id, userId, teamId, reason: "manual" },
     });
     await emitCaseEvent(tx, ws, "case.assigned", caseId, now);
+    // Tell the new owner (or the team, when the case waits in its queue); not a repeat to the same one.
+    if (userId !== c.assignee_user_id || (userId === null && teamId !== c.team_id)) {
+      const actor = ctx.access.actor.kind === "user" ? ctx.access.actor.userId : null;
+      await notifyCase(tx, ws, caseId, "case_assigned", { userId, teamId }, actor);
+    }
   });
   return loadCase(ctx.db, ws, caseId);
 }

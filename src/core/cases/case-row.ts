@@ -37,6 +37,7 @@ export function toCase(
     openedAt: new Date(r.opened_at).toISOString(),
     dueAt: new Date(r.due_at).toISOString(),
     slaBreachedAt: iso(r.sla_breached_at),
+    slaPausedAt: iso(r.sla_paused_at),
     lastActivityAt: new Date(r.last_activity_at).toISOString(),
     resolvedAt: iso(r.resolved_at),
     closedAt: iso(r.closed_at),

@@ -52,6 +52,8 @@ export const ZCase = z.object({
   openedAt: z.string(),
   dueAt: z.string(),
   slaBreachedAt: z.string().nullable(),
+  /** Since when the SLA clock stands still (the case waits for the customer); null when running. */
+  slaPausedAt: z.string().nullable(),
   lastActivityAt: z.string(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -81,6 +83,8 @@ export const ZCaseListQuery = ZPageQuery.extend({
   touchpointId: z.uuid().optional(),
   customerId: z.string().max(255).optional(),
   breached: z.enum(["true", "false"]).optional(),
+  /** Cases one of whose signals came from this record: a feedback id, an event's message id. */
+  signalRef: z.string().min(1).max(255).optional(),
 });
 export type TCaseListQuery = z.infer<typeof ZCaseListQuery>;
 

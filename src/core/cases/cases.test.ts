@@ -7,10 +7,12 @@ import { casesSlaHandler } from "../../worker/cases-sla.js";
 import { createOutboxWorker } from "../../worker/outbox-worker.js";
 import { uuidv7 } from "../ids.js";
 import type { Stores } from "../stores.js";
+import { resolveAccess } from "../workspaces/resolve-access.js";
 import { loadCase } from "./case-row.js";
 import { type CaseSignalInput, openOrAttachCase } from "./open-or-attach.js";
 import { checkCaseSla, SLA_TOPIC } from "./sla.js";
 import { listTimeline } from "./timeline.js";
+import { updateCase } from "./update-case.js";
 
 const HOUR = 3_600_000;
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
@@ -247,6 +249,41 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("cases core on %
           .executeTakeFirstOrThrow()
       ).next_check_at,
     ).toBeNull();
+  });
+
+  it("stops the SLA clock while the case waits for the customer, and keeps the pause on a priority change", async () => {
+    const { caseId } = await open(signal("pause-1", "pause-1", { priority: "urgent" }));
+    const access = await resolveAccess(stores.sor.db, { kind: "system" }, ws.workspaceId);
+    if (!access) throw new Error("no access");
+    const ctx = { db: stores.sor.db, access };
+    const at = (hours: number) => new Date(t0.getTime() + hours * HOUR);
+    await updateCase(ctx, caseId, { status: "waiting_customer" }, at(1));
+    // Past the original due time (4 h), nothing happens while waiting.
+    expect(await checkCaseSla(stores.sor.db, ws.workspaceId, { caseId }, at(5))).toBeNull();
+    expect(await loadCase(stores.sor.db, ws.workspaceId, caseId)).toMatchObject({ slaBreachedAt: null });
+    // The customer answers after 6 h: the due time moves by those 6 h, and the checks resume.
+    const resumed = await updateCase(ctx, caseId, { status: "in_progress" }, at(7));
+    expect(resumed.dueAt).toBe(at(10).toISOString());
+    expect(await checkCaseSla(stores.sor.db, ws.workspaceId, { caseId }, at(7))).toMatchObject({
+      breached: false,
+      nextCheckAt: at(10),
+    });
+    // A priority change counts from the opening plus the time waited: high is 24 h.
+    const high = await updateCase(ctx, caseId, { priority: "high" }, at(8));
+    expect(high.dueAt).toBe(at(30).toISOString());
+    expect(await checkCaseSla(stores.sor.db, ws.workspaceId, { caseId }, at(29))).toMatchObject({
+      breached: false,
+    });
+    expect(await checkCaseSla(stores.sor.db, ws.workspaceId, { caseId }, at(30))).toMatchObject({
+      breached: true,
+    });
+    const statuses = (await listTimeline(stores.sor.db, ws.workspaceId, caseId))
+      .filter((e) => e.kind === "status")
+      .map((e) => e.data);
+    expect(statuses).toEqual([
+      { from: "new", to: "waiting_customer", slaPaused: true },
+      { from: "waiting_customer", to: "in_progress", slaPausedMinutes: 360 },
+    ]);
   });
 
   it("reassigns a stale case to the next team member", async () => {

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../db/connect.js";
 import type { InvitationStatus } from "../db/schema.js";
 import { uuidv7 } from "../ids.js";
@@ -8,9 +9,31 @@ import type { CaseRow } from "./case-row.js";
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
-/** The customer's e-mail: an `email:` identity, else the `email` trait of the stitched customer. */
-async function customerEmail(db: Db, workspaceId: string, customerId: string): Promise<string | undefined> {
+/**
+ * The customer's e-mail: an `email:` identity, else the `email` trait of the stitched customer, else
+ * what the case's own feedback said (a respondent known only by the e-mail of a personal survey link
+ * has a hashed customer key, but the response carries the address).
+ */
+async function customerEmail(db: Db, c: CaseRow, customerId: string): Promise<string | undefined> {
+  const workspaceId = c.workspace_id;
   if (customerId.startsWith("email:") && EMAIL.test(customerId.slice(6))) return customerId.slice(6);
+  const fromFeedback = await db
+    .selectFrom("case_signals as s")
+    .innerJoin("feedback as f", (j) =>
+      j.on(sql`f.id::text`, "=", sql.ref("s.ref")).onRef("f.workspace_id", "=", "s.workspace_id"),
+    )
+    .select(["f.customer_id", "f.customer"])
+    .where("s.workspace_id", "=", workspaceId)
+    .where("s.case_id", "=", c.id)
+    .where("s.kind", "=", "feedback")
+    .orderBy("s.occurred_at", "desc")
+    .execute();
+  for (const f of fromFeedback) {
+    const id = f.customer_id ?? "";
+    if (id.startsWith("email:") && EMAIL.test(id.slice(6))) return id.slice(6);
+    const email = (f.customer as Record<string, unknown> | null)?.email;
+    if (typeof email === "string" && EMAIL.test(email)) return email;
+  }
   const row = await db
     .selectFrom("customer_identities as i")
     .innerJoin("customers as c", "c.id", "i.customer_id")
@@ -63,8 +86,7 @@ export async function scheduleFollowUp(
     .returning("id")
     .executeTakeFirst();
   if (!inserted) return null;
-  const email =
-    trigger.channel === "email" ? await customerEmail(db, c.workspace_id, c.customer_id) : undefined;
+  const email = trigger.channel === "email" ? await customerEmail(db, c, c.customer_id) : undefined;
   if (trigger.channel === "email" && !email) {
     const error = "the customer has no e-mail address (an email: identity or an email trait)";
     await db

@@ -4,7 +4,7 @@ import { decodeCursor, type Page, toPage } from "../pagination.js";
 import { toCase } from "./case-row.js";
 import { CASE_OPEN_STATUSES, type TCase, type TCaseListQuery } from "./cases.schema.js";
 
-/** GET /cases: newest first, cursor pages, filtered by status, owner, journey, touchpoint, breach. */
+/** GET /cases: newest first, cursor pages, filtered by status, owner, journey, touchpoint, breach, signal source. */
 export async function listCases(ctx: WorkspaceContext, query: TCaseListQuery): Promise<Page<TCase>> {
   const before = decodeCursor(query.cursor);
   let q = ctx.db.selectFrom("cases").selectAll().where("workspace_id", "=", ctx.access.workspaceId);
@@ -19,6 +19,17 @@ export async function listCases(ctx: WorkspaceContext, query: TCaseListQuery): P
   if (query.customerId) q = q.where("customer_id", "=", query.customerId);
   if (query.breached === "true") q = q.where("sla_breached_at", "is not", null);
   if (query.breached === "false") q = q.where("sla_breached_at", "is", null);
+  if (query.signalRef) {
+    const ref = query.signalRef;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("case_signals as s")
+          .select(sql`1`.as("one"))
+          .whereRef("s.case_id", "=", "cases.id")
+          .where("s.ref", "=", ref),
+      ),
+    );
+  }
   if (before) q = q.where("id", "<", before);
   const rows = await q
     .select((eb) =>

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/connect.js";
 import { uuidv7 } from "../ids.js";
+import { notifyCase } from "../notifications/notify-events.js";
 import { emitCaseEvent } from "./case-events.js";
 import { CASE_OPEN_STATUSES, OPEN_CASE_PREDICATE, type TCasePriority } from "./cases.schema.js";
 import { routeCase } from "./route-case.js";
@@ -149,7 +150,10 @@ export async function openOrAttachCase(
   });
   if (journeyId) await watchJourneyOwner(trx, ws, caseId, journeyId, now);
   await emitCaseEvent(trx, ws, "case.created", caseId, now);
-  if (routed.userId || routed.teamId) await emitCaseEvent(trx, ws, "case.assigned", caseId, now);
+  if (routed.userId || routed.teamId) {
+    await emitCaseEvent(trx, ws, "case.assigned", caseId, now);
+    await notifyCase(trx, ws, caseId, "case_assigned", routed, input.actorUserId ?? null);
+  }
   await scheduleSlaCheck(trx, ws, caseId, dueAt);
   return { caseId, created: true };
 }

@@ -5,6 +5,7 @@ import { loadCase, requireCase } from "./case-row.js";
 import { CASE_OPEN_STATUSES, type TCase, type TResolveCase } from "./cases.schema.js";
 import { scheduleFollowUp } from "./follow-up.js";
 import { getCaseSettings, scheduleSlaCheck } from "./sla.js";
+import { applySlaPause } from "./sla-pause.js";
 import { addTimeline, timelineActor } from "./timeline.js";
 
 /**
@@ -41,6 +42,7 @@ export async function resolveCase(
       kind: "resolved",
       data: { from: c.status, rootCause: input.rootCause, note: input.note },
     });
+    await applySlaPause(tx, c, "resolved", now, false);
     await scheduleSlaCheck(tx, ws, caseId, null);
     const settings = await getCaseSettings(tx, ws);
     if (input.followUp && settings.followUpTriggerId) {

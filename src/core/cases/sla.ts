@@ -1,4 +1,5 @@
 import type { Db } from "../db/connect.js";
+import { notifyCase } from "../notifications/notify-events.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { emitCaseEvent } from "./case-events.js";
 import { requireCase } from "./case-row.js";
@@ -75,6 +76,8 @@ export async function checkCaseSla(
   return db.transaction().execute(async (tx) => {
     const c = await requireCase(tx, workspaceId, payload.caseId, true).catch(() => undefined);
     if (!c || c.status === "resolved" || c.status === "closed") return null;
+    // Waiting for the customer: the clock stands still; leaving that status schedules the next check.
+    if (c.sla_paused_at !== null) return null;
     if (payload.checkAt && (!c.next_check_at || new Date(c.next_check_at).toISOString() !== payload.checkAt))
       return null;
     const settings = await getCaseSettings(tx, workspaceId);
@@ -95,6 +98,10 @@ export async function checkCaseSla(
         .execute();
       await addTimeline(tx, { ...sys, kind: "sla_breached", data: { dueAt: new Date(due).toISOString() } });
       await emitCaseEvent(tx, workspaceId, "case.sla_breached", c.id, now);
+      await notifyCase(tx, workspaceId, c.id, "case_sla_breached", {
+        userId: c.assignee_user_id,
+        teamId: c.team_id,
+      });
     }
     const wantLevel = breachedAt === null ? 0 : now.getTime() >= due + span ? 2 : 1;
     while (level < wantLevel) {
@@ -107,7 +114,10 @@ export async function checkCaseSla(
         .set({ escalation_level: level, escalated_to_user_id: target, updated_at: now })
         .where("id", "=", c.id)
         .execute();
-      if (target) await addWatcher(tx, workspaceId, c.id, target, "escalation", now);
+      if (target) {
+        await addWatcher(tx, workspaceId, c.id, target, "escalation", now);
+        await notifyCase(tx, workspaceId, c.id, "case_escalated", { userId: target });
+      }
       await addTimeline(tx, { ...sys, kind: "escalated", data: { level, userId: target } });
       out.escalatedTo = { level, userId: target };
     }
@@ -130,6 +140,7 @@ export async function checkCaseSla(
           data: { from: c.assignee_user_id, userId: next, reason: "stale" },
         });
         await emitCaseEvent(tx, workspaceId, "case.assigned", c.id, now);
+        await notifyCase(tx, workspaceId, c.id, "case_assigned", { userId: next });
         out.reassignedTo = next;
       }
       lastActivity = now.getTime();

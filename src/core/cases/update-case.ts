@@ -3,13 +3,15 @@ import { AppError } from "../errors.js";
 import { loadCase, requireCase } from "./case-row.js";
 import { CASE_OPEN_STATUSES, type TCase, type TUpdateCase } from "./cases.schema.js";
 import { scheduleSlaCheck, slaDueAt } from "./sla.js";
+import { applySlaPause } from "./sla-pause.js";
 import { addTimeline, timelineActor } from "./timeline.js";
 
 const isOpen = (s: string) => (CASE_OPEN_STATUSES as readonly string[]).includes(s);
 
 /**
- * PATCH /cases/{id}: status (open statuses or closed; resolving goes through /resolve), priority
- * (moves the SLA due time from the opening) and title. A closed case is final; reopening a resolved
+ * PATCH /cases/{id}: status (open statuses or closed; resolving goes through /resolve; waiting for
+ * the customer stops the SLA clock), priority (moves the SLA due time from the opening, plus the time
+ * waited) and title. A closed case is final; reopening a resolved
  * one fails with 409 when the customer already has another open case of that journey instance.
  */
 export async function updateCase(
@@ -28,7 +30,9 @@ export async function updateCase(
       await addTimeline(tx, { ...base, kind: "title", data: { from: c.title, to: input.title } });
     }
     if (input.priority !== undefined && input.priority !== c.priority) {
-      const dueAt = await slaDueAt(tx, ws, input.priority, new Date(c.opened_at));
+      // Time spent waiting for the customer still does not count.
+      const opened = new Date(c.opened_at).getTime() + Number(c.sla_paused_ms);
+      const dueAt = await slaDueAt(tx, ws, input.priority, new Date(opened));
       await tx
         .updateTable("cases")
         .set({ priority: input.priority, due_at: dueAt })
@@ -39,7 +43,8 @@ export async function updateCase(
         kind: "priority",
         data: { from: c.priority, to: input.priority, dueAt: dueAt.toISOString() },
       });
-      if (isOpen(c.status)) await scheduleSlaCheck(tx, ws, caseId, c.sla_breached_at === null ? dueAt : now);
+      if (isOpen(c.status) && c.sla_paused_at === null)
+        await scheduleSlaCheck(tx, ws, caseId, c.sla_breached_at === null ? dueAt : now);
     }
     if (input.status !== undefined && input.status !== c.status) {
       const reopen = !isOpen(c.status) && isOpen(input.status);
@@ -61,7 +66,25 @@ export async function updateCase(
           );
         throw e;
       }
-      await addTimeline(tx, { ...base, kind: "status", data: { from: c.status, to: input.status } });
+      const pause = await applySlaPause(
+        tx,
+        await requireCase(tx, ws, caseId),
+        input.status,
+        now,
+        isOpen(input.status),
+      );
+      await addTimeline(tx, {
+        ...base,
+        kind: "status",
+        data: {
+          from: c.status,
+          to: input.status,
+          ...(pause.paused && { slaPaused: true }),
+          ...(pause.resumedAfterMs !== null && {
+            slaPausedMinutes: Math.round(pause.resumedAfterMs / 60_000),
+          }),
+        },
+      });
       if (reopen) await scheduleSlaCheck(tx, ws, caseId, now);
     }
     await tx

@@ -11,6 +11,9 @@ import * as m0009 from "./migrations/0009_kpi_catalogue.js";
 import * as m0010 from "./migrations/0010_cases.js";
 import * as m0011 from "./migrations/0011_case_rules.js";
 import * as m0012 from "./migrations/0012_webhooks.js";
+import * as m0013 from "./migrations/0013_notifications.js";
+import * as m0014 from "./migrations/0014_alert_rules.js";
+import * as m0015 from "./migrations/0015_case_sla_pause.js";
 import type { Database } from "./schema.js";
 
 /** Ordered migrations of the system of record. Append only; never edit a released one. */
@@ -27,6 +30,9 @@ const migrations: Record<string, Migration> = {
   "0010_cases": m0010,
   "0011_case_rules": m0011,
   "0012_webhooks": m0012,
+  "0013_notifications": m0013,
+  "0014_alert_rules": m0014,
+  "0015_case_sla_pause": m0015,
 };
 
 class StaticProvider implements MigrationProvider {

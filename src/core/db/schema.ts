@@ -673,6 +673,10 @@ export interface CasesTable {
   opened_at: Timestamp;
   due_at: Timestamp;
   sla_breached_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Set while the case waits for the customer: the SLA clock stands still. */
+  sla_paused_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Earlier waiting time, already added to `due_at`. */
+  sla_paused_ms: ColumnType<string | number, string | number | undefined, string | number>;
   next_check_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   last_activity_at: Timestamp;
   resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
@@ -745,6 +749,75 @@ export interface KpisTable {
   updated_at: Timestamp;
 }
 
+/** One in-app notification for one member (docs/api/act.md, "Notifications"). */
+export interface NotificationsTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: ColumnType<string, string | undefined, string>;
+  link: string | null;
+  severity: ColumnType<AlertSeverity, AlertSeverity | undefined, AlertSeverity>;
+  source_id: string | null;
+  created_at: Timestamp;
+  read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type MailSecurity = "tls" | "starttls" | "none";
+
+export interface MailSettingsTable {
+  workspace_id: string;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  host: string | null;
+  port: number | null;
+  security: ColumnType<MailSecurity, MailSecurity | undefined, MailSecurity>;
+  username: string | null;
+  password: string | null;
+  from_address: string | null;
+  updated_at: Timestamp;
+}
+
+export type DigestFrequency = "none" | "daily" | "weekly";
+
+export interface NotificationPreferencesTable {
+  workspace_id: string;
+  user_id: string;
+  email_kinds: ColumnType<Record<string, boolean>, string | undefined, string>;
+  digest: ColumnType<DigestFrequency, DigestFrequency | undefined, DigestFrequency>;
+  digest_version: ColumnType<number, number | undefined, number>;
+  last_digest_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  updated_at: Timestamp;
+}
+
+export type AlertRuleKind = "threshold" | "change" | "anomaly" | "topic";
+
+export interface AlertRulesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: AlertRuleKind;
+  /** Null exactly for topic rules. */
+  kpi_id: string | null;
+  /** The kind's parameters (src/core/alert-rules/alert-rules.schema.ts). */
+  parameters: Json<unknown>;
+  severity: ColumnType<AlertSeverity, AlertSeverity | undefined, AlertSeverity>;
+  /** {userIds, teamIds, roles}, copied into each raised alert's details. */
+  recipients: ColumnType<unknown, string | undefined, string>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  check_every: ColumnType<"hourly" | "daily", "hourly" | "daily" | undefined, "hourly" | "daily">;
+  schedule_version: ColumnType<number, number | undefined, number>;
+  next_check_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_checked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_state: ColumnType<"ok" | "firing", "ok" | "firing" | undefined, "ok" | "firing">;
+  last_value: ColumnType<number | null, number | null | undefined, number | null>;
+  last_result: ColumnType<unknown, string | null | undefined, string | null>;
+  episode: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   case_rules: CaseRulesTable;
   case_rule_state: CaseRuleStateTable;
@@ -798,6 +871,10 @@ export interface Database {
   case_watchers: CaseWatchersTable;
   case_timeline: CaseTimelineTable;
   initiatives: InitiativesTable;
+  notifications: NotificationsTable;
+  mail_settings: MailSettingsTable;
+  notification_preferences: NotificationPreferencesTable;
+  alert_rules: AlertRulesTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -59,12 +59,22 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("demo content on
 
   it("seeds active surveys and thousands of German and English responses and feedback items on the journeys' touchpoints", async () => {
     const { db } = stores.sor;
-    const surveys = await db
+    const all = await db
       .selectFrom("surveys")
-      .select(["status", "touchpoint_id", "journey_id"])
+      .select(["id", "name", "status", "touchpoint_id", "journey_id"])
       .execute();
+    // Ten on touchpoints, and the case follow-up survey the case settings send on resolution.
+    const surveys = all.filter((s) => s.name !== "Nachbefragung zur Lösung Ihres Anliegens");
     expect(surveys).toHaveLength(10);
     expect(surveys.every((s) => s.status === "active" && s.touchpoint_id && s.journey_id)).toBe(true);
+    const followUp = all.find((s) => s.name === "Nachbefragung zur Lösung Ihres Anliegens");
+    const settings = await db
+      .selectFrom("case_settings as c")
+      .innerJoin("survey_triggers as t", "t.id", "c.follow_up_trigger_id")
+      .select(["t.survey_id", "t.channel", "t.target"])
+      .executeTakeFirstOrThrow();
+    expect(settings).toMatchObject({ survey_id: followUp?.id, channel: "email" });
+    expect((settings.target as { url?: string }).url).toBeUndefined();
     const rows = await db
       .selectFrom("feedback")
       .select(["kind", "language", "finished", "flagged", (eb) => eb.fn.countAll<string>().as("n")])
@@ -103,4 +113,39 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("demo content on
     const values = csat.groups.map((g) => g.value ?? 0);
     expect(Math.max(...values) - Math.min(...values)).toBeGreaterThan(30);
   }, 90_000);
+
+  it("gives the demo colleagues in the touchpoints' owner teams, so the demo rules' cases reach people", async () => {
+    const { db } = stores.sor;
+    const members = await db
+      .selectFrom("memberships as m")
+      .innerJoin("users as u", "u.id", "m.user_id")
+      .select(["u.email", "m.role"])
+      .orderBy("u.email")
+      .execute();
+    expect(members.map((m) => `${m.email} ${m.role}`)).toEqual([
+      "demo@journeylens.local owner",
+      "jonas.keller@journeylens.local agent",
+      "lea.wagner@journeylens.local analyst",
+      "mira.hoffmann@journeylens.local agent",
+      "sara.yilmaz@journeylens.local agent",
+      "tom.berger@journeylens.local agent",
+    ]);
+    // After the outbox ran (previous test), the technician-visit detractors sit with the field agent,
+    // each watched by the journey owner.
+    const routed = await db
+      .selectFrom("cases as c")
+      .innerJoin("touchpoints as t", "t.id", "c.touchpoint_id")
+      .innerJoin("users as u", "u.id", "c.assignee_user_id")
+      .innerJoin("case_watchers as w", (j) =>
+        j.onRef("w.case_id", "=", "c.id").on("w.reason", "=", "journey_owner"),
+      )
+      .innerJoin("users as o", "o.id", "w.user_id")
+      .select(["t.name as touchpoint", "u.email as assignee", "o.email as watcher"])
+      .where("t.name", "=", "Techniker-Besuch")
+      .execute();
+    expect(routed.length).toBeGreaterThan(10);
+    expect(new Set(routed.map((r) => `${r.assignee} / ${r.watcher}`))).toEqual(
+      new Set(["tom.berger@journeylens.local / demo@journeylens.local"]),
+    );
+  }, 60_000);
 });

@@ -11,7 +11,8 @@ export type TriggerRecord = Selectable<SurveyTriggersTable>;
 
 /** What the target column holds: the receiver and the signing secret. */
 export interface StoredTarget {
-  url: string;
+  /** Absent for an e-mail trigger that sends through the workspace's SMTP server. */
+  url?: string;
   secret: string;
   subject?: { de?: string; en?: string };
 }

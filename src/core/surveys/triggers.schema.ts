@@ -13,9 +13,15 @@ export const INVITATION_STATUSES = [
 ] as const;
 export const MAX_DELAY_SECONDS = 30 * 24 * 3600;
 
-/** Webhook receiver, or a mail relay endpoint taking `{ to, subject, text, html }`. */
+/**
+ * Webhook receiver, or a mail relay endpoint taking `{ to, subject, text, html }`. An e-mail trigger
+ * without a URL sends through the workspace's SMTP server (docs/api/act.md, "E-mail").
+ */
 export const ZTriggerTarget = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).max(2000),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   /** E-mail subject per language; a default naming the survey otherwise. */
   subject: ZLocalizedText.optional(),
 });
@@ -31,12 +37,17 @@ const fields = {
   enabled: z.boolean(),
 };
 
-export const ZCreateTrigger = z.strictObject({
-  ...fields,
-  delaySeconds: fields.delaySeconds.default(0),
-  sampleRate: fields.sampleRate.default(1),
-  enabled: fields.enabled.default(true),
-});
+export const ZCreateTrigger = z
+  .strictObject({
+    ...fields,
+    delaySeconds: fields.delaySeconds.default(0),
+    sampleRate: fields.sampleRate.default(1),
+    enabled: fields.enabled.default(true),
+  })
+  .refine((t) => t.channel !== "webhook" || t.target.url !== undefined, {
+    path: ["target", "url"],
+    message: "a webhook trigger needs target.url (only e-mail triggers may send through SMTP)",
+  });
 export type TCreateTrigger = z.infer<typeof ZCreateTrigger>;
 
 export const ZUpdateTrigger = z.strictObject({

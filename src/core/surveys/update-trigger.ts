@@ -2,6 +2,7 @@ import type { Updateable } from "kysely";
 import { recordAudit } from "../audit/record-audit.js";
 import type { WorkspaceContext } from "../context.js";
 import type { SurveyTriggersTable } from "../db/schema.js";
+import { invalid } from "../errors.js";
 import { findTriggerRow, matcherColumn, type StoredTarget, toTrigger } from "./trigger-row.js";
 import type { TTrigger, TUpdateTrigger } from "./triggers.schema.js";
 
@@ -14,6 +15,10 @@ export async function updateTrigger(
   const { db, access } = ctx;
   const workspaceId = access.workspaceId;
   const row = await findTriggerRow(db, workspaceId, id);
+  const stored = row.target as unknown as StoredTarget;
+  const channel = input.channel ?? row.channel;
+  if (channel === "webhook" && (input.target ?? stored).url === undefined)
+    throw invalid("/body/target/url", "a webhook trigger needs target.url", "required");
   const set: Updateable<SurveyTriggersTable> = { updated_at: new Date() };
   if (input.name !== undefined) set.name = input.name;
   if (input.matcher !== undefined) set.matcher = matcherColumn(input.matcher);
@@ -22,8 +27,7 @@ export async function updateTrigger(
   if (input.sampleRate !== undefined) set.sample_rate = input.sampleRate;
   if (input.enabled !== undefined) set.enabled = input.enabled;
   if (input.target !== undefined) {
-    const { secret } = row.target as unknown as StoredTarget;
-    set.target = JSON.stringify({ ...input.target, secret });
+    set.target = JSON.stringify({ ...input.target, secret: stored.secret });
   }
   await db.transaction().execute(async (tx) => {
     await tx

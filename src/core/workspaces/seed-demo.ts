@@ -1,9 +1,12 @@
 import type { Db } from "../db/connect.js";
+import { seedDemoAlertRules } from "../demo/seed-demo-alert-rules.js";
 import { seedDemoAssessments } from "../demo/seed-demo-assessments.js";
 import { seedDemoCaseRules } from "../demo/seed-demo-case-rules.js";
 import { seedDemoContent } from "../demo/seed-demo-content.js";
 import { seedDemoFeedback } from "../demo/seed-demo-feedback.js";
+import { seedDemoFollowUp } from "../demo/seed-demo-follow-up.js";
 import { seedDemoKpis } from "../demo/seed-demo-kpis.js";
+import { seedDemoPeople } from "../demo/seed-demo-people.js";
 import { createSurvey } from "../surveys/create-survey.js";
 import { ZCreateSurvey } from "../surveys/surveys.schema.js";
 import { createUser } from "../users/create-user.js";
@@ -30,6 +33,7 @@ export async function seedDemo(db: Db): Promise<{ email: string; password: strin
   if (!access) throw new Error("the demo workspace vanished while seeding");
   const ctx = { db, access };
   const { cases } = await seedDemoContent(ctx, user.id);
+  await seedDemoPeople(ctx, DEMO_LOGIN.password);
   await seedDemoFeedback(ctx, cases, async (input) => {
     const survey = await createSurvey(ctx, ZCreateSurvey.parse({ ...input, status: "active" }));
     return survey.id;
@@ -39,6 +43,8 @@ export async function seedDemo(db: Db): Promise<{ email: string; password: strin
     await seedDemoAssessments(db, ws.id, user, telecom.journeyId);
     await seedDemoKpis(db, ws.id, user, telecom.journeyId);
     await seedDemoCaseRules(ctx, telecom);
+    await seedDemoFollowUp(ctx);
+    await seedDemoAlertRules(ctx);
   }
   return { ...DEMO_LOGIN };
 }

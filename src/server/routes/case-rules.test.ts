@@ -223,6 +223,14 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("case rules on %
     cases = await casesOf([nps, keyword, aspect]);
     expect(cases).toHaveLength(2);
     expect(byCustomer(cases, "user:F-1").map((s) => s.ref)).toEqual([first[0], second[0]]);
+    // Which case did a feedback record open or join: the list filters by a signal's source.
+    const bySignal = async (ref: string) =>
+      ((await api(ws, "GET", `/cases?signalRef=${ref}`)).body.items as { customerId: string }[]).map(
+        (c) => c.customerId,
+      );
+    expect(await bySignal(second[0] as string)).toEqual(["user:F-1"]);
+    expect(await bySignal(first[2] as string)).toEqual(["user:F-3"]);
+    expect(await bySignal(first[1] as string)).toEqual([]);
 
     const replay = await evaluateFeedbackRules(stores, ws.workspaceId, [...first, ...second]);
     expect(replay).toEqual({ signals: 3, created: 0, attached: 3 });

@@ -141,7 +141,8 @@ export const TRIGGER_CHANNELS = ["webhook", "email"] as const;
 export type TriggerChannel = (typeof TRIGGER_CHANNELS)[number];
 
 export interface TriggerTarget {
-  url: string;
+  /** Absent for an e-mail trigger that sends through the workspace's SMTP server. */
+  url?: string;
   /** E-mail triggers: the subject per language (a default naming the survey otherwise). */
   subject?: LocalizedText;
 }

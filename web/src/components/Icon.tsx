@@ -114,6 +114,7 @@ const paths = {
     <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
   ),
   filter: <path d="M4 5h16l-6 7.5V19l-4 1.5v-8z" />,
+  bell: <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15zM10 20.5a2.2 2.2 0 0 0 4 0" />,
   mail: (
     <>
       <rect x="3" y="5" width="18" height="14" rx="2" />

@@ -11,6 +11,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useMembers } from "../settings/hooks";
 import { useCurrentWorkspace } from "../workspaces/context";
+import { CustomerKey } from "./bits";
 import { useTouchpointName } from "./CasesPage";
 import { useCase, useCaseAction, useTimeline } from "./hooks";
 import { type Case, OPEN_STATUSES, ROOT_CAUSES, type TimelineEntry } from "./types";
@@ -56,7 +57,9 @@ function CaseDetail({ c }: { c: Case }) {
           </h2>
           <dl className="cases-fields">
             <dt>{t("casesPage.col.customer")}</dt>
-            <dd>{c.customerId ?? "–"}</dd>
+            <dd>
+              <CustomerKey value={c.customerId} />
+            </dd>
             <dt>{t("casesPage.col.touchpoint")}</dt>
             <dd>{tpName(c.touchpointId)}</dd>
             <dt>{t("casesPage.col.priority")}</dt>
@@ -65,6 +68,7 @@ function CaseDetail({ c }: { c: Case }) {
             <dd>
               <DateText value={c.dueAt} withTime />
               {c.slaBreachedAt ? <span className="cases-overdue"> {t("casesPage.overdue")}</span> : null}
+              {c.slaPausedAt ? <span className="cases-meta"> {t("casesPage.slaPaused")}</span> : null}
             </dd>
             {c.rootCause ? (
               <>

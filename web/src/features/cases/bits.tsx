@@ -3,6 +3,20 @@ import { Link } from "react-router";
 import { DateText } from "../../components/DateText";
 import type { Case } from "./types";
 
+/**
+ * A case's customer key as people read it: `user:K-1` → K-1, an e-mail key (hashed, DESIGN §5) as
+ * "E-mail …last six", the full key on hover.
+ */
+export function CustomerKey({ value }: { value: string | null }) {
+  const { t } = useTranslation();
+  if (!value) return <>–</>;
+  const hashed = /^email:[0-9a-f]{64}$/.exec(value);
+  const label = hashed
+    ? t("casesPage.hashedEmail", { suffix: value.slice(-6) })
+    : value.replace(/^(user|anon):/, "");
+  return <span title={value}>{label}</span>;
+}
+
 /** One table of cases: title, customer, touchpoint, priority, status, SLA due (overdue highlighted). */
 export function CaseTable({
   cases,
@@ -40,7 +54,9 @@ export function CaseTable({
                 <th scope="row">
                   <Link to={c.id}>{c.title}</Link>
                 </th>
-                <td>{c.customerId ?? "–"}</td>
+                <td>
+                  <CustomerKey value={c.customerId} />
+                </td>
                 <td>{touchpointName(c.touchpointId)}</td>
                 <td>{t(`casesPage.priority.${c.priority}`)}</td>
                 <td>{t(`casesPage.status.${c.status}`)}</td>

@@ -25,6 +25,8 @@ export interface Case {
   openedAt: string;
   dueAt: string;
   slaBreachedAt: string | null;
+  /** The SLA clock stands still while the case waits for the customer. */
+  slaPausedAt: string | null;
   resolvedAt: string | null;
   signalCount: number;
 }

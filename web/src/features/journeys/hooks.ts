@@ -48,6 +48,8 @@ export function useJourney(workspaceId: string, journeyId: string) {
   return useQuery({
     queryKey: journeyKey(workspaceId, journeyId),
     queryFn: ({ signal }) => api.get<Journey>(one(workspaceId, journeyId), signal),
+    // Pickers pass "" until the journeys have loaded.
+    enabled: journeyId !== "",
     // Always check for a newer version when a map opens; the page decides whether to take it.
     refetchOnMount: "always",
   });

@@ -4,12 +4,13 @@ import { useSearchParams } from "react-router";
 import { Icon } from "../../components/Icon";
 import { PageHeader } from "../../components/PageHeader";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { NotificationSettings } from "../notifications/NotificationSettings";
 import { canManageWorkspace, useCurrentWorkspace } from "../workspaces/context";
 import { ApiKeysSection } from "./ApiKeysSection";
 import { MembersSection } from "./MembersSection";
 import { WebhooksSection } from "./WebhooksSection";
 
-const TABS = ["members", "api-keys", "webhooks"] as const;
+const TABS = ["members", "api-keys", "webhooks", "notifications"] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage() {
@@ -21,12 +22,14 @@ export function SettingsPage() {
     members: null,
     "api-keys": null,
     webhooks: null,
+    notifications: null,
   });
   const canManage = canManageWorkspace(workspace);
   const label: Record<Tab, string> = {
     members: t("settings.membersTab"),
     "api-keys": t("settings.apiKeysTab"),
     webhooks: t("settings.webhooksTab"),
+    notifications: t("settings.notificationsTab"),
   };
   useDocumentTitle(label[tab], t("settings.title"), workspace.name);
 
@@ -79,7 +82,18 @@ export function SettingsPage() {
             className="tabs__tab"
             onClick={() => select(id)}
           >
-            <Icon name={id === "members" ? "users" : id === "webhooks" ? "link" : "key"} size={16} />
+            <Icon
+              name={
+                id === "members"
+                  ? "users"
+                  : id === "webhooks"
+                    ? "link"
+                    : id === "notifications"
+                      ? "bell"
+                      : "key"
+              }
+              size={16}
+            />
             {label[id]}
           </button>
         ))}
@@ -89,6 +103,8 @@ export function SettingsPage() {
           <MembersSection workspace={workspace} canManage={canManage} />
         ) : tab === "webhooks" ? (
           <WebhooksSection workspace={workspace} canManage={canManage} />
+        ) : tab === "notifications" ? (
+          <NotificationSettings workspace={workspace} canManage={canManage} />
         ) : (
           <ApiKeysSection workspace={workspace} canManage={canManage} />
         )}

@@ -5,6 +5,7 @@ import type { Session } from "../../api/types";
 import { Icon, type IconName } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { WorkspaceContext } from "../workspaces/context";
 import { useWorkspace } from "../workspaces/hooks";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -31,6 +32,7 @@ const LATER_ITEMS = [
   { to: "drivers", icon: "star" },
   { to: "gap", icon: "compare" },
   { to: "kpis", icon: "flag" },
+  { to: "alert-rules", icon: "bell" },
   { to: "cases", icon: "cases" },
   { to: "roadmap", icon: "roadmap" },
 ] as const satisfies readonly { to: string; icon: IconName }[];
@@ -112,6 +114,7 @@ export function AppShell({ session }: { session: Session }) {
         <header className="topbar">
           <WorkspaceSwitcher current={workspace.data} />
           <div className="topbar__end">
+            {workspace.data ? <NotificationBell workspaceId={workspaceId} /> : null}
             <LanguageSwitch />
             <UserMenu user={session.user} />
           </div>

@@ -61,15 +61,14 @@ export function TriggerDialog({
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const relay = url.trim() === "" ? {} : { url: url.trim() };
     const body: SurveyTriggerInput = {
       name: name.trim(),
       matcher: where.trim() ? { event: event.trim(), where: where.trim() } : { event: event.trim() },
       delaySeconds: Math.round(Number(amount) * UNITS[unit]),
       channel,
       target:
-        channel === "email" && (subject.de?.trim() || subject.en?.trim())
-          ? { url: url.trim(), subject }
-          : { url: url.trim() },
+        channel === "email" && (subject.de?.trim() || subject.en?.trim()) ? { ...relay, subject } : relay,
       sampleRate: Number(percent) / 100,
       enabled,
     };
@@ -197,7 +196,7 @@ export function TriggerDialog({
               label={t("surveys.triggers.url")}
               type="url"
               value={url}
-              required
+              required={channel === "webhook"}
               className="input--mono"
               placeholder="https://"
               onChange={(e) => setUrl(e.target.value)}

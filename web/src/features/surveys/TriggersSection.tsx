@@ -71,7 +71,9 @@ export function TriggersSection({ workspaceId, survey }: { workspaceId: string; 
                   <td className="cell-num">{formatDelay(trigger.delaySeconds)}</td>
                   <td>
                     <div>{t(`surveys.triggers.channels.${trigger.channel}`)}</div>
-                    <div className="cell-secondary cell-mono">{trigger.target.url}</div>
+                    <div className="cell-secondary cell-mono">
+                      {trigger.target.url ?? t("surveys.triggers.viaSmtp")}
+                    </div>
                   </td>
                   <td className="cell-num">{formatNumber(trigger.sampleRate * 100)} %</td>
                   <td>
