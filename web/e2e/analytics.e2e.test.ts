@@ -109,7 +109,22 @@ describe("journey analytics end to end", () => {
       await dialog.getByRole("button", { name: "CSV herunterladen" }).click();
       const csv = await (await download).path();
       expect(csv).toBeTruthy();
+      // …and follows them up as cases: one per customer, routed by the chosen touchpoint; again: none new.
+      const shown = Math.min(1000, droppedCount);
+      await dialog.getByLabel("Touchpoint (für die Zuweisung)").selectOption({ label: "Techniker-Besuch" });
+      await dialog.getByRole("button", { name: /^Fälle für .* anlegen$/ }).click();
+      const done = dialog.getByText(
+        /^\d+ Fälle angelegt, \d+ an offene Fälle angehängt, 0 schon vorhanden\.$/,
+      );
+      await done.waitFor({ timeout: UI_TIMEOUT });
+      const [created, attached] = ((await done.textContent()) ?? "").match(/\d+/g)?.map(Number) ?? [];
+      expect((created ?? 0) + (attached ?? 0)).toBe(shown);
+      expect(created).toBeGreaterThan(0);
       await page.screenshot({ path: join(OUT_DIR, "analytics-dropped.png") });
+      await dialog.getByRole("button", { name: /^Fälle für .* anlegen$/ }).click();
+      await dialog
+        .getByText(`0 Fälle angelegt, 0 an offene Fälle angehängt, ${shown} schon vorhanden.`)
+        .waitFor({ timeout: UI_TIMEOUT });
       await dialog.getByRole("button", { name: "Schließen" }).first().click();
 
       // A condition naming no field is refused, and the message shows at that step's condition.
@@ -140,6 +155,32 @@ describe("journey analytics end to end", () => {
       expect(await paintedPixels(histogram, ACCENT)).toBeGreaterThan(100);
       await waitingPanel.getByRole("img", { name: /^Median und p90 der Wartezeit je Woche/ }).waitFor();
       await page.screenshot({ path: join(OUT_DIR, "analytics-waiting.png"), fullPage: true });
+
+      // The slowest hand-overs of the telecom journey against a 48-hour target, as the API ranks them.
+      const handovers = waitingPanel.locator("section.analytics-handovers");
+      await handovers
+        .getByLabel("Customer Journey")
+        .selectOption({ label: "Umzug mit Festnetz und Internet" });
+      await handovers.getByLabel(/Ziel je Übergabe/).fill("48");
+      await handovers.getByRole("button", { name: "Bericht anzeigen" }).click();
+      const journeyList = (await (
+        await page.request.get(`${api.replace(/\/analytics$/, "")}/journeys?limit=100`)
+      ).json()) as {
+        items: { id: string; title: string }[];
+      };
+      const telecomId = journeyList.items.find((j) => j.title === "Umzug mit Festnetz und Internet")?.id;
+      const ranked = await post<{
+        items: { from: { title: string }; to: { title: string }; overTarget: { count: number } | null }[];
+      }>(page, `${api}/slowest-handovers`, { journeyId: telecomId, targetSeconds: 48 * 3600 });
+      expect(ranked.items.length).toBeGreaterThan(1);
+      const firstRow = handovers.locator("tbody tr").first();
+      await expect
+        .poll(() => firstRow.locator("th").textContent(), { timeout: UI_TIMEOUT })
+        .toBe(`${ranked.items[0]?.from.title} → ${ranked.items[0]?.to.title}`);
+      expect(await firstRow.locator("td").last().textContent()).toContain(
+        `(${new Intl.NumberFormat("de-DE").format(ranked.items[0]?.overTarget?.count ?? -1)})`,
+      );
+      await handovers.screenshot({ path: join(OUT_DIR, "analytics-handovers.png") });
 
       // Paths after the first page view.
       await page.getByRole("tab", { name: "Pfade" }).click();

@@ -227,7 +227,37 @@ describe("closed loop end to end: detractor → case → agent → journey owner
       await step.waitFor({ timeout: UI_TIMEOUT });
       const cells = await step.locator("td").allTextContents();
       expect(Number(cells[4])).toBeGreaterThanOrEqual(1);
+      // Inner loop → outer loop: the resolved case counts as a pain point of the technician visit
+      // (root cause "Prozess"), which the journey owner proposes as an initiative.
+      const pain = page.locator("table.cases-pain-points tbody tr", { hasText: "Techniker-Besuch" }).filter({
+        hasText: "Prozess",
+      });
+      await pain.first().waitFor({ timeout: UI_TIMEOUT });
+      await pain.first().getByRole("button", { name: "Initiative vorschlagen" }).click();
+      await pain.first().getByText("Initiative vorgeschlagen").waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .getByRole("table", { name: "KPIs dieser Journey" })
+        .locator("tbody tr")
+        .first()
+        .waitFor({ timeout: 60_000 });
       await page.screenshot({ path: join(OUT_DIR, "closed-loop-cockpit.png"), fullPage: true });
+      const points = await json<
+        { rootCause: string | null; initiativeId: string | null; touchpointId: string }[]
+      >(await page.request.get(`${api}/journeys/${journey?.id}/pain-points`));
+      expect(
+        points.find((p) => p.touchpointId === opened.touchpointId && p.rootCause === "process")?.initiativeId,
+      ).toEqual(expect.any(String));
+
+      // The team lead's view: the field-service team's load per member.
+      await page.getByRole("tab", { name: "Team" }).click();
+      await page
+        .getByRole("combobox", { name: "Team", exact: true })
+        .selectOption({ label: "Team Außendienst" });
+      await page
+        .locator("table tbody tr", { hasText: "Tom Berger" })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT });
+      await page.screenshot({ path: join(OUT_DIR, "closed-loop-team.png"), fullPage: true });
       const resolved = await json<CaseItem>(await page.request.get(`${api}/cases/${opened.id}`));
       expect(resolved.status).toBe("resolved");
       expect(problems).toEqual([]);

@@ -94,8 +94,10 @@ describe("scorecard, KPI catalogue and key drivers end to end", () => {
       const journeyId = journeys.items.find((j) => j.title === MOVING)?.id as string;
       expect(journeyId).toBeTruthy();
 
-      // The demo feedback reaches the facts store through the outbox: wait until the scorecard has it.
+      // The demo feedback reaches the facts store through the outbox: wait until the scorecard has it
+      // and stays the same between two polls (the page must show the figures compared with).
       let card: Scorecard | undefined;
+      let previous = "";
       await expect
         .poll(
           async () => {
@@ -103,11 +105,14 @@ describe("scorecard, KPI catalogue and key drivers end to end", () => {
               data: { journeyId, target: 4.5 },
             });
             card = (await res.json()) as Scorecard;
-            return card.overall.n;
+            const signature = JSON.stringify([card.overall.n, card.belowDesign.length, card.steps.length]);
+            const settled = card.overall.n > 100 && signature === previous;
+            previous = signature;
+            return settled;
           },
           { timeout: 180_000, intervals: [3000] },
         )
-        .toBeGreaterThan(100);
+        .toBe(true);
       const sc = card as Scorecard;
       expect(sc.belowDesign.length).toBeGreaterThan(0);
 

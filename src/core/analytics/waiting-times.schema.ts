@@ -52,9 +52,18 @@ export const ZWaitingTimes = z.object({
 });
 export type TWaitingTimes = z.infer<typeof ZWaitingTimes>;
 
+const ZTargetSeconds = z.number().positive().max(315_360_000);
+
 export const ZSlowestHandoversRequest = ZScope.extend({
   journeyId: z.string().max(64),
   window: ZWindow,
+  /** The waiting target of every hand-over without a step target of its own. */
+  targetSeconds: ZTargetSeconds.optional(),
+  /** Per step: the longest acceptable wait before it (the hand-over into that step). */
+  stepTargets: z
+    .array(z.object({ stepId: z.string().min(1).max(100), targetSeconds: ZTargetSeconds }))
+    .max(200)
+    .optional(),
 });
 export type TSlowestHandoversRequest = z.infer<typeof ZSlowestHandoversRequest>;
 export type TSlowestHandoversInput = z.input<typeof ZSlowestHandoversRequest>;
@@ -76,6 +85,10 @@ export const ZSlowestHandovers = z.object({
       n: z.number().int(),
       medianSeconds: ZSeconds,
       p90Seconds: ZSeconds,
+      /** The target that applies (the `to` step's, else `targetSeconds`); null without one. */
+      targetSeconds: z.number().nullable(),
+      /** Waits longer than the target (strictly); null without a target. */
+      overTarget: z.object({ count: z.number().int(), share: z.number().nullable() }).nullable(),
     }),
   ),
   /** Steps left out, in journey order: without touchpoint, whose touchpoint has no matchers, or matchers

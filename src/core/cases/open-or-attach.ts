@@ -9,7 +9,7 @@ import { scheduleSlaCheck, slaDueAt } from "./sla.js";
 import { addTimeline } from "./timeline.js";
 import { stepOfTouchpoint, watchJourneyOwner } from "./watchers.js";
 
-export type CaseSignalKind = "feedback" | "event" | "repeat_contacts" | "stuck" | "manual";
+export type CaseSignalKind = "feedback" | "event" | "repeat_contacts" | "stuck" | "manual" | "funnel_drop";
 
 /** What a rule (or a person) reports: one signal about one customer's problem. */
 export interface CaseSignalInput {

@@ -6,6 +6,7 @@ import type { ReportContext } from "../metrics/report-context.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { hasScope } from "../permissions/index.js";
 import { findCustomer } from "./customer-row.js";
+import { eraseCustomerFeedback } from "./erase-feedback.js";
 import { eventsOf } from "./get-customer.js";
 import { forgetSuppressions } from "./suppressions.js";
 
@@ -20,6 +21,8 @@ export interface ErasedCustomer {
   merged: number;
   /** Distinct ids now suppressed. */
   suppressedIds: number;
+  /** Feedback records (survey responses, unsolicited feedback) of those ids, deleted. */
+  feedback: number;
 }
 
 /**
@@ -28,7 +31,8 @@ export interface ErasedCustomer {
  * identity lock; its distinct ids become suppressions, so events still sent for them are refused
  * (`suppressed`) instead of recreating the person; the facts (events, identity mirror) are deleted by
  * the `customers.erase-facts` outbox message, at least once. Its cases stay, without the customer
- * link and the quoted signal texts (`eraseCaseCustomer`). Feedback keeps its own records.
+ * link and the quoted signal texts (`eraseCaseCustomer`). Its feedback records go too (SoR now, facts
+ * with the events).
  */
 export async function eraseCustomer(ctx: ReportContext, id: string): Promise<ErasedCustomer> {
   const ws = ctx.access.workspaceId;
@@ -74,13 +78,14 @@ export async function eraseCustomer(ctx: ReportContext, id: string): Promise<Era
     await tx.deleteFrom("customers").where("merged_into", "=", survivor.id).execute();
     await tx.deleteFrom("customers").where("id", "=", survivor.id).execute();
     await eraseCaseCustomer(tx, ws, customerIds);
+    const feedbackIds = await eraseCustomerFeedback(tx, ws, ids);
     // Twice: now, and a minute later for events that passed the suppression check just before this
     // commit and were still on their way into the facts store.
     for (const delay of [0, ERASE_AGAIN_MS])
       await enqueue(tx, {
         workspaceId: ws,
         topic: ERASE_FACTS_TOPIC,
-        payload: { distinctIds: ids },
+        payload: { distinctIds: ids, feedbackIds },
         ...(delay > 0 && { availableAt: new Date(Date.now() + delay) }),
       });
     await recordAudit(tx, {
@@ -91,25 +96,38 @@ export async function eraseCustomer(ctx: ReportContext, id: string): Promise<Era
       targetId: survivor.id,
       outcome: "success",
       // Counts only: the audit log must not keep what was erased.
-      details: { customers: customerIds.length, ids: ids.length },
+      details: { customers: customerIds.length, ids: ids.length, feedback: feedbackIds.length },
       requestId: ctx.requestId,
     });
-    return { customerId: survivor.id, merged: customerIds.length - 1, suppressedIds: ids.length };
+    return {
+      customerId: survivor.id,
+      merged: customerIds.length - 1,
+      suppressedIds: ids.length,
+      feedback: feedbackIds.length,
+    };
   });
   forgetSuppressions();
   return result;
 }
 
-/** Deletes the facts of erased ids: their events and the identity mirror rows. Idempotent. */
+/** Deletes the facts of erased ids: their events, feedback rows and the identity mirror. Idempotent. */
 export async function eraseFacts(
   facts: ReportContext["facts"],
   workspaceId: string,
   distinctIds: readonly string[],
+  feedbackIds: readonly string[] = [],
 ): Promise<void> {
-  if (distinctIds.length === 0) return;
   const db = facts.database;
   // Mutations that wait until done, so the message completes only once the rows are gone.
   const settings = "SETTINGS mutations_sync = 2";
+  for (const table of ["feedback", "feedback_text"]) {
+    if (feedbackIds.length === 0) break;
+    await facts.command(
+      `ALTER TABLE ${db}.${table} DELETE WHERE workspace_id = {ws:UUID} AND feedback_id IN {ids:Array(UUID)} ${settings}`,
+      { ws: workspaceId, ids: feedbackIds },
+    );
+  }
+  if (distinctIds.length === 0) return;
   const events = eventsOf(distinctIds);
   await facts.command(`ALTER TABLE ${db}.events DELETE WHERE ${events.where} ${settings}`, {
     ws: workspaceId,

@@ -30,7 +30,7 @@ const unavailable = (what: string, cause: unknown) =>
  * item in failed_events before answering. Any store failure is a 503: nothing is acknowledged.
  */
 /** The distinct ids an event names: its user and anonymous id, an alias's previous id, identify's traits. */
-function idsOfRow(r: EventRow): string[] {
+export function idsOfRow(r: EventRow): string[] {
   const ids: string[] = [];
   if (r.user_id) ids.push(`user:${r.user_id}`);
   if (r.anonymous_id) ids.push(`anon:${r.anonymous_id}`);

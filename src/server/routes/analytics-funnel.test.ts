@@ -194,6 +194,46 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("funnel routes o
     expect(notFound.status).toBe(404);
   });
 
+  it("opens one case per dropped customer, once, and refuses a read key and foreign journeys", async () => {
+    const request = { ...body, step: 2, title: "Checkout ohne Bestellung", priority: "high" };
+    const first = await call("POST", path("/dropped/cases"), { cookie: ws.ownerCookie, body: request });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ units: 2, created: 2, attached: 0, unchanged: 0 });
+    const cases = await stores.sor.db
+      .selectFrom("cases as c")
+      .innerJoin("case_signals as s", "s.case_id", "c.id")
+      .select(["c.customer_id", "c.title", "c.priority", "s.kind", "s.summary"])
+      .where("c.workspace_id", "=", ws.workspaceId)
+      .where("s.kind", "=", "funnel_drop")
+      .orderBy("c.customer_id")
+      .execute();
+    expect(cases.map((c) => [c.customer_id, c.title, c.priority])).toEqual(
+      [
+        [customer, "Checkout ohne Bestellung", "high"],
+        ["user:=cmd", "Checkout ohne Bestellung", "high"],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(cases[0]?.summary).toContain("“Checkout Started”");
+    // The same funnel and step again: nothing new.
+    const again = await call("POST", path("/dropped/cases"), { cookie: ws.ownerCookie, body: request });
+    expect(again.body).toMatchObject({ units: 2, created: 0, attached: 0, unchanged: 2 });
+    expect(again.body.caseIds).toEqual(first.body.caseIds);
+    const readOnly = await call("POST", path("/dropped/cases"), {
+      bearer: await ws.key(["read"]),
+      body: request,
+    });
+    expect(readOnly.status).toBe(403);
+    const foreign = await call("POST", path("/dropped/cases"), {
+      cookie: ws.ownerCookie,
+      body: { ...request, journeyId: "01890000-0000-7000-8000-000000000000" },
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(["/body/journeyId"]);
+    expect(
+      (await call("POST", path("/dropped/cases"), { cookie: other.ownerCookie, body: request })).status,
+    ).toBe(404);
+  });
+
   it("answers 404 for another workspace and 401 without credentials; documents both routes", async () => {
     expect((await call("POST", path(), { cookie: other.ownerCookie, body })).status).toBe(404);
     expect(

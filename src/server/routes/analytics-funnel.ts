@@ -7,6 +7,11 @@ import {
   ZFunnelResult,
 } from "../../core/analytics/funnel.schema.js";
 import { funnel, funnelDropped } from "../../core/analytics/reports/funnel.js";
+import {
+  casesFromFunnel,
+  ZCasesFromFunnel,
+  ZCasesFromFunnelResult,
+} from "../../core/cases/cases-from-funnel.js";
 import { toCsv } from "../../core/files/csv-export.js";
 import { requireWorkspace } from "../middleware/auth.js";
 import { errorResponses, json, jsonBody, named, router, security } from "../openapi.js";
@@ -102,6 +107,39 @@ export function analyticsFunnelRoutes() {
         "Content-Disposition": 'attachment; filename="funnel-dropped.csv"',
       });
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: `${base}/dropped/cases`,
+      tags: ["analytics", "cases"],
+      summary: "Open a case for each unit that dropped before the step (again: nothing new)",
+      description:
+        "One signal per unit (kind funnel_drop, keyed by the funnel and the step), routed like any case: " +
+        "to the touchpoint's owner, watched by the journey's owner; a customer's open case of that journey " +
+        "takes the signal instead of a second case. At most `limit` units, earliest first.",
+      security,
+      middleware: [requireWorkspace("write")],
+      request: {
+        params: WorkspaceParams,
+        ...jsonBody(named(ZCasesFromFunnel, "CasesFromFunnel"), {
+          ...example,
+          step: 2,
+          limit: 100,
+          title: "Checkout started but no order",
+          priority: "normal",
+        }),
+      },
+      responses: {
+        200: {
+          description: "What happened",
+          ...json(named(ZCasesFromFunnelResult, "CasesFromFunnelResult")),
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await casesFromFunnel(reportCtx(c), c.req.valid("json")), 200),
   );
 
   return app;

@@ -143,6 +143,39 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
       });
     });
 
+    it("measures each hand-over against its step's waiting target, else the journey-wide one", async () => {
+      const res = await post("slowest-handovers", {
+        ...RANGE,
+        journeyId,
+        targetSeconds: 1000,
+        stepTargets: [{ stepId: steps[4], targetSeconds: 7200 }],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(
+        res.body.items.map((i: { to: { stepId: string }; targetSeconds: number; overTarget: unknown }) => [
+          i.to.stepId,
+          i.targetSeconds,
+          i.overTarget,
+        ]),
+      ).toEqual([
+        // The one 7,200 s wait is not longer than its step's 7,200 s target.
+        [steps[4], 7200, { count: 0, share: 0 }],
+        // 600 s and 1,800 s against 1,000 s.
+        [steps[2], 1000, { count: 1, share: 0.5 }],
+      ]);
+      const none = await post("slowest-handovers", { ...RANGE, journeyId });
+      expect(none.body.items.map((i: { overTarget: unknown }) => i.overTarget)).toEqual([null, null]);
+      const unknown = await post("slowest-handovers", {
+        ...RANGE,
+        journeyId,
+        stepTargets: [{ stepId: "no-such-step", targetSeconds: 60 }],
+      });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
+        "/body/stepTargets/0/stepId",
+      ]);
+    });
+
     it("answers 404 for a touchpoint step of another workspace or none", async () => {
       const res = await post("waiting-times", {
         fromStep: { touchpointId: "0193a1c2-7d4e-7f00-8a00-000000000009" },

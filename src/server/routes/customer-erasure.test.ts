@@ -115,9 +115,38 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
           occurredAt: new Date(t),
         },
       });
+      // Their feedback by user id, by e-mail (another spelling) and anonymously goes; another's stays.
+      const posted = await call("POST", `/api/v1/workspaces/${ws.workspaceId}/feedback`, {
+        cookie: ws.ownerCookie,
+        body: {
+          items: [
+            { channel: "email", customer: { userId: "u-1" }, text: "Lena Muster: der Router fehlt." },
+            { channel: "chat", customer: { email: "Lena@EXAMPLE.com" }, text: "Immer noch kein Router." },
+            { channel: "web_review", customer: { anonymousId: "anon-1" }, text: "Wo bleibt die Lieferung?" },
+            { channel: "email", customer: { userId: "keep" }, text: "Alles gut angekommen." },
+          ],
+        },
+      });
+      expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+      await drainOutbox(stores);
+      const feedbackFacts = async () =>
+        (
+          await stores.facts.query<{ text: string }>(
+            `SELECT text FROM ${stores.facts.database}.feedback FINAL
+              WHERE workspace_id = {ws:UUID} ORDER BY text`,
+            { ws: ws.workspaceId },
+          )
+        ).map((r) => r.text);
+      expect(await feedbackFacts()).toHaveLength(4);
       const erased = await call("DELETE", path, { cookie: ws.ownerCookie });
       expect(erased.status).toBe(200);
-      expect(erased.body).toEqual({ customerId, merged: 1, suppressedIds: 4 });
+      expect(erased.body).toEqual({ customerId, merged: 1, suppressedIds: 4, feedback: 3 });
+      const feedbackLeft = await stores.sor.db
+        .selectFrom("feedback")
+        .select("text")
+        .where("workspace_id", "=", ws.workspaceId)
+        .execute();
+      expect(feedbackLeft.map((f) => f.text)).toEqual(["Alles gut angekommen."]);
       expect((await call("GET", path, { cookie: ws.ownerCookie })).status).toBe(404);
       const erasedCase = await stores.sor.db
         .selectFrom("cases")
@@ -164,6 +193,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
         { ws: ws.workspaceId },
       );
       expect(mirror.map((m) => m.distinct_id)).toEqual(["user:keep"]);
+      expect(await feedbackFacts()).toEqual(["Alles gut angekommen."]);
       expect(await instanceUnits()).toEqual([kept]);
 
       // New events for any of the ids are refused, without keeping their payload; others are taken.

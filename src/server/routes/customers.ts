@@ -155,5 +155,6 @@ const ZErasedCustomer = z.object({
   customerId: z.string(),
   merged: z.number().int(),
   suppressedIds: z.number().int(),
+  feedback: z.number().int(),
 });
 const ZSuppression = z.object({ distinctId: z.string(), reason: z.string(), createdAt: z.string() });

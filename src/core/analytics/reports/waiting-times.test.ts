@@ -145,6 +145,50 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("waiting times o
     ]);
   });
 
+  it("measures waits in real seconds across the daylight-saving switches and buckets their weeks in local time", async () => {
+    const ws = await seedWorkspace(stores, "DST");
+    const access = await resolveAccess(stores.sor.db, { kind: "system" }, ws.workspaceId);
+    const dst = { db: stores.sor.db, facts: stores.facts, access: access as NonNullable<typeof access> };
+    const e = (at: string, user: string, name: string) =>
+      trackEvent(ws.workspaceId, at, { userId: user }, name);
+    await stores.facts.insert("events", [
+      // 25 Oct 2026, clocks go back: 02:30 CEST → 02:30 CET, the same wall-clock time an hour apart.
+      e("2026-10-25T00:30:00Z", "D-1", "Ticket Opened"),
+      e("2026-10-25T01:30:00Z", "D-1", "Ticket Resolved"),
+      // Monday 26 Oct 00:15 CET is still Sunday in UTC: the week of 26 Oct in Berlin.
+      e("2026-10-25T23:15:00Z", "D-2", "Ticket Opened"),
+      e("2026-10-25T23:35:00Z", "D-2", "Ticket Resolved"),
+      // 29 Mar 2026, clocks go forward: 01:50 CET → 03:10 CEST is 20 minutes, not 80.
+      e("2026-03-29T00:50:00Z", "D-3", "Ticket Opened"),
+      e("2026-03-29T01:10:00Z", "D-3", "Ticket Resolved"),
+      // Monday 30 Mar 00:15 CEST = Sunday 22:15 UTC: the week of 30 Mar in Berlin.
+      e("2026-03-29T22:15:00Z", "D-4", "Ticket Opened"),
+      e("2026-03-29T22:25:00Z", "D-4", "Ticket Resolved"),
+    ]);
+    const request = (timezone: string) =>
+      ZWaitingTimesRequest.parse({
+        from: "2026-03-01T00:00:00Z",
+        to: "2026-11-01T00:00:00Z",
+        window: { value: 2, unit: "hours" },
+        fromStep: OPENED,
+        toStep: RESOLVED,
+        timezone,
+      });
+    const berlin = await waitingTimes(dst, request("Europe/Berlin"));
+    expect(berlin.n).toBe(4);
+    expect(berlin.weekly.map((w) => [w.week, w.n, w.medianSeconds])).toEqual([
+      ["2026-03-23", 1, 1200],
+      ["2026-03-30", 1, 600],
+      ["2026-10-19", 1, 3600],
+      ["2026-10-26", 1, 1200],
+    ]);
+    const utc = await waitingTimes(dst, request("UTC"));
+    expect(utc.weekly.map((w) => [w.week, w.n])).toEqual([
+      ["2026-03-23", 2],
+      ["2026-10-19", 2],
+    ]);
+  });
+
   it("takes custom buckets, conditions and a longer window", async () => {
     const r = await run({
       fromStep: { event: "Ticket *" },

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/connect.js";
-import { AppError, isAppError } from "../../errors.js";
+import { AppError, invalid, isAppError } from "../../errors.js";
 import type { ReportContext } from "../../metrics/report-context.js";
 import { journeySteps } from "../journey-steps.js";
 import { type ResolvedStep, resolveSteps } from "../resolve-steps.js";
@@ -204,6 +204,11 @@ export async function slowestHandovers(
 ): Promise<TSlowestHandovers> {
   const workspaceId = ctx.access.workspaceId;
   const { journey, mapped, skipped, matchers } = await journeySteps(ctx.db, workspaceId, input.journeyId);
+  const stepIds = new Set(journey.document.stages.flatMap((s) => s.steps.map((step) => step.id)));
+  input.stepTargets?.forEach((t, i) => {
+    if (!stepIds.has(t.stepId))
+      throw invalid(`/body/stepTargets/${i}/stepId`, `the journey has no step "${t.stepId}"`, "unknown_step");
+  });
   if (mapped.length < 2) return { journeyId: journey.id, items: [], skipped };
   // One condition per distinct touchpoint, one pass over the events for all pairs.
   const params = new SqlParams();
@@ -217,9 +222,18 @@ export async function slowestHandovers(
       (to, i) =>
         [touchpoints.indexOf(mapped[i]?.touchpointId ?? ""), touchpoints.indexOf(to.touchpointId)] as const,
     );
+  // Per pair (1-based, as `pair`): the `to` step's own target, else the request's; -1 = none.
+  const targetOf = (stepId: string) =>
+    input.stepTargets?.find((t) => t.stepId === stepId)?.targetSeconds ?? input.targetSeconds ?? null;
+  const pairTargets = mapped.slice(1).map((to) => targetOf(to.stepId));
+  const targets = params.add(
+    "Array(Float64)",
+    pairTargets.map((t) => t ?? -1),
+  );
   const waits = waitsSql(ctx, rangeOf(input, now), input, conditions, pairs, windowMs(input.window), params);
-  const rows = await ctx.facts.query<{ pair: number; n: number; median: number; p90: number }>(
-    `SELECT pair, count() AS n, quantileExactInclusive(0.5)(w) AS median, quantileExactInclusive(0.9)(w) AS p90
+  const rows = await ctx.facts.query<{ pair: number; n: number; median: number; p90: number; over: number }>(
+    `SELECT pair, count() AS n, quantileExactInclusive(0.5)(w) AS median, quantileExactInclusive(0.9)(w) AS p90,
+        countIf(w > arrayElement(${targets}, toUInt32(pair))) AS over
       FROM ${waits} AS waits
       GROUP BY pair`,
     params.values,
@@ -228,12 +242,16 @@ export async function slowestHandovers(
   const items: TSlowestHandovers["items"] = pairs.map((_, i) => {
     const row = byPair.get(i + 1);
     const n = Number(row?.n ?? 0);
+    const target = pairTargets[i] ?? null;
+    const over = Number(row?.over ?? 0);
     return {
       from: mapped[i] as (typeof mapped)[number],
       to: mapped[i + 1] as (typeof mapped)[number],
       n,
       medianSeconds: n === 0 ? null : secs(row?.median),
       p90Seconds: n === 0 ? null : secs(row?.p90),
+      targetSeconds: target,
+      overTarget: target === null ? null : { count: over, share: n === 0 ? null : over / n },
     };
   });
   // Stable sort: equal p90s and pairs without waits keep journey order.

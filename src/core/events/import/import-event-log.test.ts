@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedWorkspace } from "../../../testing/app.js";
 import { sharedDataFile } from "../../../testing/shared-data.js";
 import { storeVariants } from "../../../testing/stores.js";
+import { forgetSuppressions } from "../../customers/suppressions.js";
 import { isAppError } from "../../errors.js";
 import type { Stores } from "../../stores.js";
 import { XES_PRESET } from "./event-log-mapping.js";
@@ -144,6 +145,29 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("importEventLog 
       ["import", "invalid_date", 8],
       ["import", "required", 9],
     ]);
+  });
+
+  it("refuses rows of an erased person's ids, without keeping their cells", async () => {
+    const { workspaceId: ws } = await seedWorkspace(stores, "Erased");
+    await stores.sor.db
+      .insertInto("suppressions")
+      .values({ workspace_id: ws, distinct_id: "user:C2", reason: "erasure", created_by: null })
+      .execute();
+    forgetSuppressions();
+    const result = await run(ws, Buffer.from(LOG));
+    expect(result).toMatchObject({ rows: 6, accepted: 4, rejected: 2 });
+    expect(result.errors.map((e) => [e.pointer, e.code])).toEqual([
+      ["/rows/5", "suppressed"],
+      ["/rows/6", "suppressed"],
+    ]);
+    expect(new Set((await facts(ws)).map((e) => e.user_id))).toEqual(new Set(["C1", "C3"]));
+    const failed = await stores.sor.db
+      .selectFrom("failed_events")
+      .select(["code", "payload"])
+      .where("workspace_id", "=", ws)
+      .execute();
+    expect(failed.map((f) => f.code)).toEqual(["suppressed", "suppressed"]);
+    for (const f of failed) expect(JSON.parse(f.payload).cells).toEqual({});
   });
 
   it("refuses a mapping naming a column the file lacks, before storing anything", async () => {

@@ -1,8 +1,10 @@
 import { sql } from "kysely";
+import { suppressedIds } from "../../customers/suppressions.js";
 import { AppError, type FieldError } from "../../errors.js";
 import { uuidv7 } from "../../ids.js";
 import type { Stores } from "../../stores.js";
 import { chTime, type EventRow } from "../event-row.js";
+import { idsOfRow } from "../ingest-events.js";
 import { eventWriterFor } from "../writer.js";
 import { type ResolvedMapping, resolveMapping, type TEventLogMapping } from "./event-log-mapping.js";
 import { mapEventRecord } from "./map-event-row.js";
@@ -134,6 +136,7 @@ export async function importEventLog(
   let mapping: ResolvedMapping | undefined;
 
   const commit = async (chunk: Chunk) => {
+    await refuseSuppressedRows(stores, input.workspaceId, chunk);
     const outcomes = chunk.rows.length > 0 ? await writer.write(chunk.rows) : [];
     outcomes.forEach((o, i) => {
       const r = chunk.rows[i] as EventRow;
@@ -230,6 +233,41 @@ function addRecord(
     chunk.rows.push(mapped.row);
     chunk.rowNumbers.push(record.row);
   } else chunk.failed.push({ row: record.row, errors: mapped.errors, cells: record.cells });
+}
+
+/**
+ * Rows naming an erased person's id (a suppression) are not imported: they go to the failures with
+ * code `suppressed` and without their cells, as the API refuses such events without keeping them.
+ */
+async function refuseSuppressedRows(stores: Stores, workspaceId: string, chunk: Chunk): Promise<void> {
+  if (chunk.rows.length === 0) return;
+  const suppressed = await suppressedIds(stores.sor.db, workspaceId);
+  if (suppressed.size === 0) return;
+  let kept = 0;
+  for (let i = 0; i < chunk.rows.length; i++) {
+    const r = chunk.rows[i] as EventRow;
+    const row = chunk.rowNumbers[i] ?? 0;
+    if (idsOfRow(r).some((d) => suppressed.has(d))) {
+      chunk.failed.push({
+        row,
+        messageId: r.message_id,
+        cells: {},
+        errors: [
+          {
+            pointer: `/rows/${row}`,
+            code: "suppressed",
+            message: `row ${row}: this person's data was erased; events for their ids are refused`,
+          },
+        ],
+      });
+      continue;
+    }
+    chunk.rows[kept] = r;
+    chunk.rowNumbers[kept] = row;
+    kept++;
+  }
+  chunk.rows.length = kept;
+  chunk.rowNumbers.length = kept;
 }
 
 /** Every skipped row is kept in failed_events (source import) with its cells, as the API keeps bad events. */

@@ -1,14 +1,19 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DroppedRequest, FunnelRequest } from "../../api/analytics";
+import { api } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { downloadBlob, fileSlug } from "../../components/download";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { SelectField, TextField } from "../../components/Field";
 import { formatDate } from "../../components/format";
 import { Icon } from "../../components/Icon";
 import { Loading } from "../../components/Loading";
 import { formatNumber } from "../metrics/format";
+import { useTouchpoints } from "../touchpoints/hooks";
+import { workspaceKey } from "../workspaces/hooks";
 import { fetchDroppedCsv, useDropped } from "./hooks";
 
 /** Units listed at most; the CSV export has the same limit (the API's maximum). */
@@ -34,6 +39,20 @@ export function DroppedDialog({
   const body: DroppedRequest = { ...request, step, limit: LIMIT };
   const dropped = useDropped(workspaceId, body);
   const [download, setDownload] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const touchpoints = useTouchpoints(workspaceId);
+  const [caseTitle, setCaseTitle] = useState(() =>
+    t("analytics.dropped.caseTitleDefault", { step: stepLabel }),
+  );
+  const [touchpointId, setTouchpointId] = useState("");
+  const qc = useQueryClient();
+  const openCases = useMutation({
+    mutationFn: () =>
+      api.post<{ units: number; created: number; attached: number; unchanged: number }>(
+        `/workspaces/${encodeURIComponent(workspaceId)}/analytics/funnel/dropped/cases`,
+        { ...body, title: caseTitle.trim(), touchpointId: touchpointId || null },
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...workspaceKey(workspaceId), "cases"] }),
+  });
 
   async function downloadCsv() {
     setDownload({ busy: true, error: null });
@@ -97,6 +116,46 @@ export function DroppedDialog({
           </div>
         </>
       )}
+      {dropped.data && dropped.data.total > 0 ? (
+        <form
+          className="analytics-dropped__cases"
+          onSubmit={(e) => {
+            e.preventDefault();
+            openCases.mutate();
+          }}
+        >
+          <h3>{t("analytics.dropped.casesHeading")}</h3>
+          <p className="notice-inline">{t("analytics.dropped.casesHint")}</p>
+          <TextField
+            label={t("analytics.dropped.caseTitle")}
+            value={caseTitle}
+            required
+            maxLength={300}
+            onChange={(e) => setCaseTitle(e.target.value)}
+          />
+          <SelectField
+            label={t("analytics.dropped.caseTouchpoint")}
+            value={touchpointId}
+            onChange={(e) => setTouchpointId(e.target.value)}
+          >
+            <option value="">{t("analytics.dropped.noTouchpoint")}</option>
+            {(touchpoints.data ?? []).map((tp) => (
+              <option key={tp.id} value={tp.id}>
+                {tp.name}
+              </option>
+            ))}
+          </SelectField>
+          <ErrorAlert error={openCases.error} />
+          {openCases.data ? (
+            <p className="notice-inline" role="status">
+              {t("analytics.dropped.casesDone", openCases.data)}
+            </p>
+          ) : null}
+          <button type="submit" className="button" disabled={openCases.isPending || caseTitle.trim() === ""}>
+            {t("analytics.dropped.openCases", { n: formatNumber(dropped.data.items.length) })}
+          </button>
+        </form>
+      ) : null}
       <ErrorAlert error={download.error} />
       <div className="dialog__actions">
         <button

@@ -12,6 +12,7 @@ import { unclaimedErrors, useFieldMessage } from "./errors";
 import { bucketLabel, formatDuration, formatShare } from "./format";
 import { useWaitingTimes } from "./hooks";
 import { ReportErrors } from "./ReportErrors";
+import { SlowestHandoversSection } from "./SlowestHandovers";
 import { useDraftForm } from "./useDraftForm";
 
 const FIELDS = [
@@ -90,6 +91,7 @@ export function WaitingTab({ workspaceId, eventNames }: { workspaceId: string; e
       ) : result.data ? (
         <WaitingResultView request={form.applied} result={result.data} busy={result.isFetching} />
       ) : null}
+      <SlowestHandoversSection workspaceId={workspaceId} />
     </div>
   );
 }

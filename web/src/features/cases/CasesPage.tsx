@@ -10,11 +10,12 @@ import { useJourney, useJourneys } from "../journeys/hooks";
 import { useTouchpoints } from "../touchpoints/hooks";
 import { useCurrentWorkspace } from "../workspaces/context";
 import { CaseTable } from "./bits";
+import { JourneyKpis, PainPoints, TeamCases } from "./CockpitExtras";
 import { useCaseQueue, useCases, useCockpit } from "./hooks";
 import { CASE_STATUSES } from "./types";
 import "./cases.css";
 
-type Tab = "mine" | "all" | "cockpit";
+type Tab = "mine" | "all" | "team" | "cockpit";
 
 export function useTouchpointName(workspaceId: string) {
   const touchpoints = useTouchpoints(workspaceId);
@@ -22,7 +23,7 @@ export function useTouchpointName(workspaceId: string) {
     id === null ? "–" : ((touchpoints.data ?? []).find((tp) => tp.id === id)?.name ?? "–");
 }
 
-/** `/w/:ws/cases`: my queue, all cases by status, and the journey cockpit. */
+/** `/w/:ws/cases`: my queue, all cases by status, a team's view, and the journey cockpit. */
 export function CasesPage() {
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
@@ -31,6 +32,7 @@ export function CasesPage() {
   const tabs = [
     { id: "mine" as const, label: t("casesPage.tabs.mine") },
     { id: "all" as const, label: t("casesPage.tabs.all") },
+    { id: "team" as const, label: t("casesPage.tabs.team") },
     { id: "cockpit" as const, label: t("casesPage.tabs.cockpit") },
   ];
   return (
@@ -38,7 +40,7 @@ export function CasesPage() {
       <PageHeader title={t("casesPage.title")} description={t("casesPage.description")} />
       <Tabs tabs={tabs} current={tab} onSelect={setTab} label={t("casesPage.title")} idPrefix="cases" />
       <div role="tabpanel" id={`cases-panel-${tab}`} aria-labelledby={`cases-tab-${tab}`}>
-        {tab === "mine" ? <Mine /> : tab === "all" ? <All /> : <JourneyCockpit />}
+        {tab === "mine" ? <Mine /> : tab === "all" ? <All /> : tab === "team" ? <Team /> : <JourneyCockpit />}
       </div>
     </div>
   );
@@ -96,6 +98,13 @@ function All() {
       ) : null}
     </>
   );
+}
+
+function Team() {
+  const workspace = useCurrentWorkspace();
+  const name = useTouchpointName(workspace.id);
+  const [now] = useState(() => Date.now());
+  return <TeamCases workspaceId={workspace.id} touchpointName={name} now={now} />;
 }
 
 function JourneyCockpit() {
@@ -204,6 +213,13 @@ function JourneyCockpit() {
               </tbody>
             </table>
           </div>
+          <PainPoints
+            workspaceId={workspace.id}
+            journeyId={journeyId}
+            stepName={stepName}
+            touchpointName={name}
+          />
+          <JourneyKpis workspaceId={workspace.id} journeyId={journeyId} />
         </>
       ) : null}
     </>

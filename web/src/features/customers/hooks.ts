@@ -54,7 +54,7 @@ export function useEraseCustomer(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (customerId: string) =>
-      api.delete<{ customerId: string; merged: number; suppressedIds: number }>(
+      api.delete<{ customerId: string; merged: number; suppressedIds: number; feedback: number }>(
         `${base(workspaceId)}/${encodeURIComponent(customerId)}`,
       ),
     // Only the lists refetch: the erased profile's own queries would answer 404 while it is shown.
