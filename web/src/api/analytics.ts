@@ -93,6 +93,24 @@ export interface WaitingWeek {
   p90Seconds: number | null;
 }
 
+export interface SlowestHandoversRequest {
+  journeyId: string;
+  targetSeconds?: number;
+}
+
+export interface SlowestHandovers {
+  items: {
+    from: { stepId: string; title: string };
+    to: { stepId: string; title: string };
+    n: number;
+    medianSeconds: number | null;
+    p90Seconds: number | null;
+    targetSeconds: number | null;
+    overTarget: { count: number; share: number | null } | null;
+  }[];
+  skipped: { stepId: string; reason: string }[];
+}
+
 export interface WaitingTimesResult {
   n: number;
   medianSeconds: number | null;

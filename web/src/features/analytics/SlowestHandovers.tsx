@@ -1,32 +1,12 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
 import { useJourneys } from "../journeys/hooks";
 import { formatNumber } from "../metrics/format";
-import { workspaceKey } from "../workspaces/hooks";
 import { formatDuration, formatShare } from "./format";
-
-interface HandoverStep {
-  stepId: string;
-  title: string;
-}
-
-interface SlowestHandovers {
-  items: {
-    from: HandoverStep;
-    to: HandoverStep;
-    n: number;
-    medianSeconds: number | null;
-    p90Seconds: number | null;
-    targetSeconds: number | null;
-    overTarget: { count: number; share: number | null } | null;
-  }[];
-  skipped: { stepId: string; reason: string }[];
-}
+import { useSlowestHandovers } from "./hooks";
 
 /**
  * The hidden waits of a journey: every hand-over between its mapped steps over the last 90 days,
@@ -39,19 +19,10 @@ export function SlowestHandoversSection({ workspaceId }: { workspaceId: string }
   const [hours, setHours] = useState("");
   const [applied, setApplied] = useState<number | null>(null);
   const journeyId = picked || journeys.data?.[0]?.id || "";
-  const result = useQuery({
-    queryKey: [...workspaceKey(workspaceId), "analytics", "slowest-handovers", journeyId, applied],
-    enabled: journeyId !== "",
-    placeholderData: keepPreviousData,
-    queryFn: () =>
-      api.post<SlowestHandovers>(
-        `/workspaces/${encodeURIComponent(workspaceId)}/analytics/slowest-handovers`,
-        {
-          journeyId,
-          ...(applied !== null && { targetSeconds: applied }),
-        },
-      ),
-  });
+  const result = useSlowestHandovers(
+    workspaceId,
+    journeyId === "" ? null : { journeyId, ...(applied !== null && { targetSeconds: applied }) },
+  );
   const hoursValue = Number(hours.replace(",", "."));
   const hoursInvalid = hours.trim() !== "" && !(Number.isFinite(hoursValue) && hoursValue > 0);
 

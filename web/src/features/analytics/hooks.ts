@@ -8,6 +8,8 @@ import type {
   PathsResult,
   RepeatContactsRequest,
   RepeatContactsResult,
+  SlowestHandovers,
+  SlowestHandoversRequest,
   WaitingTimesRequest,
   WaitingTimesResult,
   XoRequest,
@@ -37,6 +39,9 @@ export const useDropped = (workspaceId: string, body: DroppedRequest | null) =>
 
 export const useWaitingTimes = (workspaceId: string, body: WaitingTimesRequest | null) =>
   useReport<WaitingTimesRequest, WaitingTimesResult>(workspaceId, "waiting-times", body);
+
+export const useSlowestHandovers = (workspaceId: string, body: SlowestHandoversRequest | null) =>
+  useReport<SlowestHandoversRequest, SlowestHandovers>(workspaceId, "slowest-handovers", body);
 
 export const usePaths = (workspaceId: string, body: PathsRequest | null) =>
   useReport<PathsRequest, PathsResult>(workspaceId, "paths", body);

@@ -1,7 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
@@ -10,29 +8,9 @@ import { formatKpi } from "../kpis/format";
 import { useKpiValues } from "../kpis/hooks";
 import { formatNumber } from "../metrics/format";
 import { useMembers } from "../settings/hooks";
-import { workspaceKey } from "../workspaces/hooks";
 import { CaseTable } from "./bits";
-import type { Case } from "./types";
-
-const base = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
-
-interface PainPoint {
-  touchpointId: string | null;
-  stepId: string | null;
-  rootCause: string | null;
-  cases: number;
-  open: number;
-  trend: number;
-  medianHoursToResolve: number | null;
-  initiativeId: string | null;
-}
-
-interface TeamView {
-  counts: { open: number; breached: number; dueSoon: number };
-  members: { userId: string; open: number; breached: number }[];
-  unassigned: number;
-  cases: Case[];
-}
+import { usePainPoints, usePromotePainPoint, useTeamView } from "./hooks";
+import type { PainPoint } from "./types";
 
 /** The journey's KPIs against their targets (the catalogue's values over the last 90 days). */
 export function JourneyKpis({ workspaceId, journeyId }: { workspaceId: string; journeyId: string }) {
@@ -100,26 +78,13 @@ export function PainPoints({
   touchpointName: (id: string | null) => string;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const url = `${base(workspaceId)}/journeys/${encodeURIComponent(journeyId)}/pain-points`;
-  const points = useQuery({
-    queryKey: [...workspaceKey(workspaceId), "cases", "pain-points", journeyId],
-    queryFn: () => api.get<PainPoint[]>(url),
-  });
-  const promote = useMutation({
-    mutationFn: (p: PainPoint) =>
-      api.post(`${url}/promote`, {
-        touchpointId: p.touchpointId,
-        stepId: p.stepId,
-        rootCause: p.rootCause,
-        title: t("casesPage.initiativeTitle", {
-          touchpoint: touchpointName(p.touchpointId),
-          cause: p.rootCause ? t(`casesPage.rootCauses.${p.rootCause}`, { defaultValue: p.rootCause }) : "–",
-        }),
-      }),
-    onSuccess: () =>
-      qc.invalidateQueries({ queryKey: [...workspaceKey(workspaceId), "cases", "pain-points", journeyId] }),
-  });
+  const points = usePainPoints(workspaceId, journeyId);
+  const promote = usePromotePainPoint(workspaceId, journeyId);
+  const promoteTitle = (p: PainPoint) =>
+    t("casesPage.initiativeTitle", {
+      touchpoint: touchpointName(p.touchpointId),
+      cause: p.rootCause ? t(`casesPage.rootCauses.${p.rootCause}`, { defaultValue: p.rootCause }) : "–",
+    });
   const rows = points.data ?? [];
   return (
     <>
@@ -180,7 +145,7 @@ export function PainPoints({
                         type="button"
                         className="button button--small"
                         disabled={promote.isPending}
-                        onClick={() => promote.mutate(p)}
+                        onClick={() => promote.mutate({ ...p, title: promoteTitle(p) })}
                       >
                         {t("casesPage.promote")}
                       </button>
@@ -211,11 +176,7 @@ export function TeamCases({
   const members = useMembers(workspaceId);
   const [picked, setPicked] = useState("");
   const teamId = picked || teams.data?.[0]?.id || "";
-  const view = useQuery({
-    queryKey: [...workspaceKey(workspaceId), "cases", "team", teamId],
-    enabled: teamId !== "",
-    queryFn: () => api.get<TeamView>(`${base(workspaceId)}/teams/${encodeURIComponent(teamId)}/cases`),
-  });
+  const view = useTeamView(workspaceId, teamId);
   const person = (id: string) => members.data?.find((m) => m.userId === id)?.name ?? id;
   if (teams.data && teams.data.length === 0) return <p className="cases-meta">{t("casesPage.noTeams")}</p>;
   const data = view.data;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { workspaceKey } from "../workspaces/hooks";
-import type { Case, Cockpit, Queue, TimelineEntry } from "./types";
+import type { Case, Cockpit, PainPoint, Queue, TeamView, TimelineEntry } from "./types";
 
 const base = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
 const key = (ws: string) => [...workspaceKey(ws), "cases"];
@@ -32,6 +32,38 @@ export const useCockpit = (ws: string, journeyId: string) =>
     queryKey: [...key(ws), "cockpit", journeyId],
     enabled: journeyId !== "",
     queryFn: () => api.get<Cockpit>(`${base(ws)}/journeys/${encodeURIComponent(journeyId)}/cases/cockpit`),
+  });
+
+const painPointsUrl = (ws: string, journeyId: string) =>
+  `${base(ws)}/journeys/${encodeURIComponent(journeyId)}/pain-points`;
+
+export const usePainPoints = (ws: string, journeyId: string) =>
+  useQuery({
+    queryKey: [...key(ws), "pain-points", journeyId],
+    enabled: journeyId !== "",
+    queryFn: () => api.get<PainPoint[]>(painPointsUrl(ws, journeyId)),
+  });
+
+/** Proposes a pain point as an initiative (again: the same one); the pain points show the link. */
+export function usePromotePainPoint(ws: string, journeyId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (p: PainPoint & { title: string }) =>
+      api.post(`${painPointsUrl(ws, journeyId)}/promote`, {
+        touchpointId: p.touchpointId,
+        stepId: p.stepId,
+        rootCause: p.rootCause,
+        title: p.title,
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...key(ws), "pain-points", journeyId] }),
+  });
+}
+
+export const useTeamView = (ws: string, teamId: string) =>
+  useQuery({
+    queryKey: [...key(ws), "team", teamId],
+    enabled: teamId !== "",
+    queryFn: () => api.get<TeamView>(`${base(ws)}/teams/${encodeURIComponent(teamId)}/cases`),
   });
 
 /** Every change refreshes all case queries (case, timeline, lists, cockpit). */

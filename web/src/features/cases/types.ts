@@ -58,3 +58,22 @@ export interface Cockpit {
     repeatCustomers: number;
   }[];
 }
+
+export interface PainPoint {
+  touchpointId: string | null;
+  stepId: string | null;
+  rootCause: string | null;
+  cases: number;
+  open: number;
+  /** Cases opened in the later half of the window minus the earlier half. */
+  trend: number;
+  medianHoursToResolve: number | null;
+  initiativeId: string | null;
+}
+
+export interface TeamView {
+  counts: { open: number; breached: number; dueSoon: number };
+  members: { userId: string; open: number; breached: number }[];
+  unassigned: number;
+  cases: Case[];
+}
