@@ -125,6 +125,28 @@ describe("journey analytics end to end", () => {
       await dialog
         .getByText(`0 Fälle angelegt, 0 an offene Fälle angehängt, ${shown} schon vorhanden.`)
         .waitFor({ timeout: UI_TIMEOUT });
+      // …and invites them to a survey through one of the demo's triggers; again: nobody twice.
+      const trigger = dialog.getByLabel("Auslöser (Umfrage und Kanal)");
+      await trigger.locator("option").nth(1).waitFor({ state: "attached", timeout: UI_TIMEOUT });
+      await trigger.selectOption({ index: 1 });
+      const surveyResult = async () => {
+        await dialog.getByRole("button", { name: /^Umfrage an .* senden …$/ }).click();
+        await dialog.getByRole("button", { name: "Jetzt senden" }).click();
+        const status = dialog.getByText(/eingeladen, [\d.]+ schon zuvor eingeladen \(von [\d.]+\)\.$/);
+        await status.waitFor({ timeout: UI_TIMEOUT });
+        // German number format: "1.000".
+        return (
+          ((await status.textContent()) ?? "")
+            .match(/\d[\d.]*/g)
+            ?.map((n) => Number(n.replaceAll(".", ""))) ?? []
+        );
+      };
+      const [invited, before, units] = await surveyResult();
+      expect(units).toBe(shown);
+      expect(before).toBe(0);
+      expect(invited).toBeGreaterThanOrEqual(0);
+      await page.screenshot({ path: join(OUT_DIR, "analytics-dropped-survey.png") });
+      expect(await surveyResult()).toEqual([0, invited, shown]);
       await dialog.getByRole("button", { name: "Schließen" }).first().click();
 
       // A condition naming no field is refused, and the message shows at that step's condition.

@@ -33,8 +33,11 @@ export const ZCasesFromFunnelResult = z.object({
 });
 export type TCasesFromFunnelResult = z.infer<typeof ZCasesFromFunnelResult>;
 
-/** The funnel's identity without paging: the same funnel and step give the same signal refs. */
-function funnelKey(q: TFunnelDroppedRequest): string {
+/**
+ * The funnel's identity without paging: the same funnel and step give the same signal refs (and the
+ * same invitation event ids in survey-from-funnel.ts).
+ */
+export function funnelKey(q: TFunnelDroppedRequest): string {
   const { limit: _limit, ...rest } = q;
   return createHash("sha256").update(JSON.stringify(rest)).digest("hex").slice(0, 16);
 }

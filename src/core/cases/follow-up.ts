@@ -9,6 +9,12 @@ import type { CaseRow } from "./case-row.js";
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
+/** The `email` trait (or the `email` of a feedback's customer object) when it is an address. */
+export function emailTrait(traits: unknown): string | undefined {
+  const email = (traits as Record<string, unknown> | null | undefined)?.email;
+  return typeof email === "string" && EMAIL.test(email) ? email : undefined;
+}
+
 /**
  * The customer's e-mail: an `email:` identity, else the `email` trait of the stitched customer, else
  * what the case's own feedback said (a respondent known only by the e-mail of a personal survey link
@@ -31,8 +37,8 @@ async function customerEmail(db: Db, c: CaseRow, customerId: string): Promise<st
   for (const f of fromFeedback) {
     const id = f.customer_id ?? "";
     if (id.startsWith("email:") && EMAIL.test(id.slice(6))) return id.slice(6);
-    const email = (f.customer as Record<string, unknown> | null)?.email;
-    if (typeof email === "string" && EMAIL.test(email)) return email;
+    const email = emailTrait(f.customer);
+    if (email) return email;
   }
   const row = await db
     .selectFrom("customer_identities as i")
@@ -41,8 +47,7 @@ async function customerEmail(db: Db, c: CaseRow, customerId: string): Promise<st
     .where("i.workspace_id", "=", workspaceId)
     .where("i.distinct_id", "in", [customerId, `user:${customerId}`])
     .executeTakeFirst();
-  const email = (row?.traits as Record<string, unknown> | undefined)?.email;
-  return typeof email === "string" && EMAIL.test(email) ? email : undefined;
+  return emailTrait(row?.traits);
 }
 
 /**

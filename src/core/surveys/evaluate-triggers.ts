@@ -68,14 +68,20 @@ async function claimContact(db: Db, workspaceId: string, customerId: string, day
   return claimed !== undefined;
 }
 
-async function invite(
+/**
+ * One trigger firing for one event and customer: sampling, the e-mail address, the contact limit,
+ * then a single-use link and the outbox message. `replayed`: an earlier firing of the same trigger and
+ * event decided already (its decision is answered, nothing changes). Also used by surveys sent to a
+ * funnel's dropped customers (survey-from-funnel.ts).
+ */
+export async function invite(
   db: Db,
   trigger: TriggerRecord,
   event: TFireEvent,
   customerId: string,
   days: number,
   now: Date,
-): Promise<TFiredInvitation> {
+): Promise<{ fired: TFiredInvitation; replayed: boolean }> {
   return db.transaction().execute(async (tx) => {
     const id = uuidv7();
     const base = { triggerId: trigger.id, eventId: event.messageId, customerId };
@@ -105,7 +111,8 @@ async function invite(
         .where("trigger_id", "=", trigger.id)
         .where("event_id", "=", event.messageId)
         .executeTakeFirstOrThrow();
-      return { ...base, customerId: prior.customer_id, status: prior.status, invitationId: prior.id };
+      const fired = { ...base, customerId: prior.customer_id, status: prior.status, invitationId: prior.id };
+      return { fired, replayed: true };
     }
     const email = recipient(event);
     let status: InvitationStatus = "scheduled";
@@ -149,7 +156,7 @@ async function invite(
       .set({ status, error, link_id: linkId, scheduled_for: scheduledFor })
       .where("id", "=", id)
       .execute();
-    return { ...base, status, invitationId: id };
+    return { fired: { ...base, status, invitationId: id }, replayed: false };
   });
 }
 
@@ -189,7 +196,7 @@ export async function evaluateTriggers(
     };
     for (const trigger of triggers) {
       if (!matchesEvent(trigger.matcher as TEventMatcher, event.event, record)) continue;
-      results.push(await invite(db, trigger, event, customerId, days, now));
+      results.push((await invite(db, trigger, event, customerId, days, now)).fired);
     }
   }
   return results;

@@ -13,6 +13,11 @@ import {
   ZCasesFromFunnelResult,
 } from "../../core/cases/cases-from-funnel.js";
 import { toCsv } from "../../core/files/csv-export.js";
+import {
+  surveyFromFunnel,
+  ZSurveyFromFunnel,
+  ZSurveyFromFunnelResult,
+} from "../../core/surveys/survey-from-funnel.js";
 import { requireWorkspace } from "../middleware/auth.js";
 import { errorResponses, json, jsonBody, named, router, security } from "../openapi.js";
 import { reportCtx } from "./metrics.js";
@@ -140,6 +145,43 @@ export function analyticsFunnelRoutes() {
       },
     }),
     async (c) => c.json(await casesFromFunnel(reportCtx(c), c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: `${base}/dropped/survey`,
+      tags: ["analytics", "surveys"],
+      summary: "Invite each customer who dropped before the step to a survey (again: nobody twice)",
+      description:
+        "Each unit with a known customer is invited through the survey engine as if `triggerId` had fired " +
+        "for it: the trigger's survey, channel, target, delay and sample rate, the workspace's contact " +
+        "limit, an e-mail trigger needs the customer's `email` trait; a single-use link whose hidden " +
+        "fields are `source` (funnel), `funnel` (the funnel's key), `funnelStep`, `droppedBefore` and " +
+        "`reachedAt`. The invitation is keyed by the funnel, the step and the unit, so the same request " +
+        "again invites nobody (`alreadyInvited`); each unit is counted once: invited, alreadyInvited or " +
+        "in one `skipped` reason. A trigger of another workspace answers 404, a disabled one or one of " +
+        "a survey that is not active 400 (both naming /body/triggerId). At most `limit` units, earliest first.",
+      security,
+      middleware: [requireWorkspace("write")],
+      request: {
+        params: WorkspaceParams,
+        ...jsonBody(named(ZSurveyFromFunnel, "SurveyFromFunnel"), {
+          ...example,
+          step: 2,
+          limit: 100,
+          triggerId: "01890000-0000-7000-8000-000000000000",
+        }),
+      },
+      responses: {
+        200: {
+          description: "What happened to each unit",
+          ...json(named(ZSurveyFromFunnelResult, "SurveyFromFunnelResult")),
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await surveyFromFunnel(reportCtx(c), c.req.valid("json")), 200),
   );
 
   return app;

@@ -14,7 +14,8 @@ import { Loading } from "../../components/Loading";
 import { formatNumber } from "../metrics/format";
 import { useTouchpoints } from "../touchpoints/hooks";
 import { workspaceKey } from "../workspaces/hooks";
-import { fetchDroppedCsv, useDropped } from "./hooks";
+import { skippedCounts } from "./dropped-survey";
+import { fetchDroppedCsv, useDropped, useFunnelSurveyTriggers, useSurveyFromFunnel } from "./hooks";
 
 /** Units listed at most; the CSV export has the same limit (the API's maximum). */
 const LIMIT = 1000;
@@ -156,6 +157,9 @@ export function DroppedDialog({
           </button>
         </form>
       ) : null}
+      {dropped.data && dropped.data.total > 0 ? (
+        <SurveySection workspaceId={workspaceId} body={body} units={dropped.data.items.length} />
+      ) : null}
       <ErrorAlert error={download.error} />
       <div className="dialog__actions">
         <button
@@ -172,5 +176,115 @@ export function DroppedDialog({
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** Invites the dropped customers through one of the workspace's survey triggers, after a confirmation. */
+function SurveySection({
+  workspaceId,
+  body,
+  units,
+}: {
+  workspaceId: string;
+  body: DroppedRequest;
+  units: number;
+}) {
+  const { t } = useTranslation();
+  const triggers = useFunnelSurveyTriggers(workspaceId);
+  const send = useSurveyFromFunnel(workspaceId);
+  const [triggerId, setTriggerId] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const chosen = triggers.choices.find((c) => c.id === triggerId);
+  const result = send.data;
+  return (
+    <form
+      className="analytics-dropped__cases"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (chosen) setConfirming(true);
+      }}
+    >
+      <h3>{t("analytics.dropped.surveyHeading")}</h3>
+      <p className="notice-inline">{t("analytics.dropped.surveyHint")}</p>
+      {triggers.isPending ? (
+        <Loading />
+      ) : triggers.error ? (
+        <ErrorAlert error={triggers.error} />
+      ) : triggers.choices.length === 0 ? (
+        <p className="notice-inline">
+          {t("analytics.dropped.surveyNoTriggers")}{" "}
+          <Link to={`/w/${workspaceId}/surveys`}>{t("analytics.dropped.surveyToSurveys")}</Link>
+        </p>
+      ) : (
+        <SelectField
+          label={t("analytics.dropped.surveyTrigger")}
+          value={triggerId}
+          required
+          onChange={(e) => {
+            setTriggerId(e.target.value);
+            setConfirming(false);
+            send.reset();
+          }}
+        >
+          <option value="">{t("analytics.dropped.surveyChoose")}</option>
+          {triggers.choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {t("analytics.dropped.surveyOption", {
+                survey: c.surveyName,
+                trigger: c.triggerName,
+                channel: t(`surveys.triggers.channels.${c.channel}`),
+              })}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <ErrorAlert error={send.error} />
+      {result ? (
+        <div className="notice-inline" role="status">
+          <p>
+            {t("analytics.dropped.surveyDone", {
+              invited: formatNumber(result.invited),
+              alreadyInvited: formatNumber(result.alreadyInvited),
+              units: formatNumber(result.units),
+            })}
+          </p>
+          {skippedCounts(result).length > 0 ? (
+            <ul>
+              {skippedCounts(result).map(({ reason, n }) => (
+                <li key={reason}>{t(`analytics.dropped.skipped.${reason}`, { n: formatNumber(n) })}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {confirming && chosen ? (
+        <div className="notice-inline" role="alert">
+          <p>
+            {t("analytics.dropped.surveyConfirm", {
+              n: formatNumber(units),
+              survey: chosen.surveyName,
+              trigger: chosen.triggerName,
+            })}
+          </p>
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            {t("common.cancel")}
+          </button>{" "}
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={send.isPending}
+            onClick={() =>
+              send.mutate({ ...body, triggerId: chosen.id }, { onSettled: () => setConfirming(false) })
+            }
+          >
+            {send.isPending ? t("analytics.dropped.surveySending") : t("analytics.dropped.surveySendNow")}
+          </button>
+        </div>
+      ) : (
+        <button type="submit" className="button" disabled={!chosen || send.isPending}>
+          {t("analytics.dropped.sendSurvey", { n: formatNumber(units) })}
+        </button>
+      )}
+    </form>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   DroppedRequest,
   DroppedResult,
@@ -16,7 +16,9 @@ import type {
   XoResult,
 } from "../../api/analytics";
 import { ApiError, api } from "../../api/client";
+import { surveysKey, surveyTriggersQuery, useSurveys } from "../surveys/hooks";
 import { workspaceKey } from "../workspaces/hooks";
+import { type SurveyFromFunnelResult, triggerChoices } from "./dropped-survey";
 
 const base = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/analytics`;
 
@@ -62,4 +64,30 @@ export async function fetchDroppedCsv(workspaceId: string, body: DroppedRequest)
   });
   if (!res.ok) throw new ApiError({ status: res.status, title: res.statusText });
   return res.blob();
+}
+
+/** The triggers a funnel survey may use (enabled, of an active survey), from each survey's list. */
+export function useFunnelSurveyTriggers(workspaceId: string) {
+  const surveys = useSurveys(workspaceId, { status: "active" });
+  const active = (surveys.data ?? []).filter((s) => s.status === "active");
+  const triggers = useQueries({
+    queries: active.map((s) => surveyTriggersQuery(workspaceId, s.id)),
+  });
+  const bySurvey = new Map(active.map((s, i) => [s.id, triggers[i]?.data]));
+  return {
+    choices: triggerChoices(active, (id) => bySurvey.get(id)),
+    isPending: surveys.isPending || triggers.some((q) => q.isPending),
+    error: surveys.error ?? triggers.find((q) => q.error)?.error ?? null,
+  };
+}
+
+/** Invites the customers who dropped before the step through a survey trigger (nobody twice). */
+export function useSurveyFromFunnel(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DroppedRequest & { triggerId: string }) =>
+      api.post<SurveyFromFunnelResult>(`${base(workspaceId)}/funnel/dropped/survey`, body),
+    // The surveys' invitation lists changed.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveysKey(workspaceId) }),
+  });
 }

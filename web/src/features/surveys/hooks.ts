@@ -129,12 +129,15 @@ export function useCreateSurveyLink(workspaceId: string, surveyId: string) {
 const triggersKey = (workspaceId: string, surveyId: string) =>
   [...surveyKey(workspaceId, surveyId), "triggers"] as const;
 
+/** A survey's triggers as a query (also for `useQueries` over several surveys; one cache entry each). */
+export const surveyTriggersQuery = (workspaceId: string, surveyId: string) => ({
+  queryKey: triggersKey(workspaceId, surveyId),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    fetchAllPages<SurveyTrigger>(`${surveyPath(workspaceId, surveyId)}/triggers`, signal),
+});
+
 export function useSurveyTriggers(workspaceId: string, surveyId: string) {
-  return useQuery({
-    queryKey: triggersKey(workspaceId, surveyId),
-    queryFn: ({ signal }) =>
-      fetchAllPages<SurveyTrigger>(`${surveyPath(workspaceId, surveyId)}/triggers`, signal),
-  });
+  return useQuery(surveyTriggersQuery(workspaceId, surveyId));
 }
 
 export function useSaveSurveyTrigger(workspaceId: string, surveyId: string) {
