@@ -40,6 +40,29 @@ function topicSql(topicBy: TTopicBy, params: SqlParams): string {
 }
 
 /**
+ * The scoped contact events from `from` up to D days past `to` (`to` + D itself still counts: an event
+ * exactly D days after a contact is within D days); only contact events take part, filtered before
+ * identities are joined.
+ */
+function contactEvents(
+  ctx: ReportContext,
+  range: { from: Date; to: Date },
+  input: TRepeatContactsRequest,
+  contactCondition: string,
+  params: SqlParams,
+): string {
+  const until = new Date(range.to.getTime() + input.withinDays * DAY_MS + 1);
+  return scopedEvents(
+    ctx.facts,
+    ctx.access.workspaceId,
+    { from: range.from, to: until },
+    input,
+    params,
+    contactCondition,
+  );
+}
+
+/**
  * The contact events as a subquery, one row each, with their repeat figures. Contacts are read from
  * `from` up to D days past `to` (a window starting before `to` may end after it) and partitioned by
  * unit and topic ('' without `topicBy`), in time order (ties by channel). Columns: `unit`, `topic`,
@@ -57,17 +80,7 @@ function contactRowsSql(
   params: SqlParams,
 ): string {
   const withinMs = input.withinDays * DAY_MS;
-  // `to` + D itself still counts: an event exactly D days after a contact is within D days.
-  const until = new Date(range.to.getTime() + withinMs + 1);
-  // Only contact events take part: filtered before identities are joined.
-  const events = scopedEvents(
-    ctx.facts,
-    ctx.access.workspaceId,
-    { from: range.from, to: until },
-    input,
-    params,
-    contactCondition,
-  );
+  const events = contactEvents(ctx, range, input, contactCondition, params);
   const to = params.add("DateTime64(3, 'UTC')", chDateTime(range.to));
   const within = params.add("Int64", withinMs);
   const nth = params.add("UInt64", input.minContacts - 1);
@@ -91,6 +104,63 @@ function contactRowsSql(
           ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)
       )
     ))`;
+}
+
+/**
+ * Every figure but the preceding steps in one pass (the scan, the identity join and the ordering are the
+ * cost): each unit's contacts per topic as one time-ordered array (ties by channel), the repeat figures
+ * of `contactRowsSql` computed on it — `inr` (in range), `rep`, `pair`, the partition's `trep` — then
+ * per unit its counts, switch pairs and distinct weeks and topics, summed across units.
+ */
+function summarySql(
+  ctx: ReportContext,
+  range: { from: Date; to: Date },
+  input: TRepeatContactsRequest,
+  contactCondition: string,
+  topic: string,
+  params: SqlParams,
+): string {
+  const withinMs = input.withinDays * DAY_MS;
+  const events = contactEvents(ctx, range, input, contactCondition, params);
+  const toMs = params.add("Int64", range.to.getTime());
+  const within = params.add("Int64", withinMs);
+  const nth = params.add("UInt64", input.minContacts - 1);
+  const tz = params.add("String", input.timezone);
+  const top = params.add("UInt8", DISTRIBUTION_TOP);
+  const ones = (a: string) => `arrayWithConstant(length(${a}), toUInt64(1))`;
+  // Per (unit, topic): t = times, ch = channels, wk = weeks, in time order; i runs over 1..n.
+  const partitions = `(
+    SELECT unit, topic, arraySort(groupArray((ms, channel, week))) AS evs,
+      arrayMap(e -> e.1, evs) AS t, arrayMap(e -> e.2, evs) AS ch, arrayMap(e -> e.3, evs) AS wk,
+      length(evs) AS n, range(1, n + 1) AS ix,
+      arrayMap(i -> t[i] < ${toMs}, ix) AS inr,
+      arrayMap(i -> inr[i] AND i + ${nth} <= n AND t[i + ${nth}] - t[i] <= ${within}, ix) AS rep,
+      arrayExists(x -> x, rep) AS trep,
+      arrayMap(i -> trep AND inr[i] AND i < n AND t[i + 1] - t[i] <= ${within} AND ch[i] != ch[i + 1], ix) AS sw,
+      arrayCount(x -> x, inr) AS c
+    FROM (
+      SELECT unit, ${topic} AS topic, toUnixTimestamp64Milli(timestamp) AS ms, channel,
+        toMonday(timestamp, ${tz}) AS week
+      FROM ${events} AS ev
+      WHERE ${contactCondition}
+    )
+    GROUP BY unit, topic)`;
+  return `SELECT count() AS units, sum(uc) AS contacts, countIf(r) AS repeatUnits, countIf(s) AS switchUnits,
+      sumForEach(arrayMap(k -> toUInt64(least(uc, ${top}) = k), range(1, ${top} + 1))) AS dist,
+      sumMap(pk, ${ones("pk")}) AS pairs,
+      sumMap(wks, ${ones("wks")}) AS weeks, sumMap(rwks, ${ones("rwks")}) AS repeatWeeks,
+      sumMap(tps, ${ones("tps")}) AS topics, sumMap(rtps, ${ones("rtps")}) AS repeatTopics
+    FROM (
+      SELECT unit, sum(c) AS uc, max(trep) AS r, max(arrayExists(x -> x, sw)) AS s,
+        groupArrayArray(arrayMap(i -> concat(ch[i], '\\0', ch[i + 1]), arrayFilter(i -> sw[i], ix))) AS pk,
+        arrayMap(w -> toString(w), groupUniqArrayArray(arrayFilter((w, x) -> x, wk, inr))) AS wks,
+        arrayMap(w -> toString(w), groupUniqArrayArray(arrayFilter((w, x) -> x, wk, rep))) AS rwks,
+        groupArrayIf(topic, c > 0) AS tps,
+        groupArrayIf(topic, trep) AS rtps
+      FROM ${partitions}
+      GROUP BY unit
+      HAVING uc > 0
+    )`;
 }
 
 /**
@@ -137,6 +207,8 @@ function precedingSql(
 }
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+/** ClickHouse's String order (bytes) for ASCII-range keys; ties elsewhere fall to code units. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const named = (v: string) => (v === "" ? NONE_VALUE : v);
 
 /**
@@ -161,7 +233,6 @@ export async function repeatContacts(
     .join(" OR ");
   const range = rangeOf(input, now);
   const rows = contactRowsSql(ctx, range, input, `(${contactCondition})`, topic, params);
-  const top = params.add("UInt8", DISTRIBUTION_TOP);
 
   const [summary] = await ctx.facts.query<{
     units: number;
@@ -169,38 +240,31 @@ export async function repeatContacts(
     repeatUnits: number;
     switchUnits: number;
     dist: number[];
-  }>(
-    `SELECT count() AS units, sum(c) AS contacts, countIf(r = 1) AS repeatUnits, countIf(s = 1) AS switchUnits,
-        sumForEach(arrayMap(k -> toUInt64(least(c, ${top}) = k), range(1, ${top} + 1))) AS dist
-      FROM (
-        SELECT unit, countIf(in_range = 1) AS c, max(rep) AS r,
-          max(topic_rep = 1 AND pair = 1 AND channel != next_channel) AS s
-        FROM ${rows} AS cr
-        GROUP BY unit
-        HAVING c > 0
-      )`,
-    params.values,
-  );
-  const pairs = await ctx.facts.query<{ f: string; t: string; n: number }>(
-    `SELECT channel AS f, next_channel AS t, count() AS n FROM ${rows} AS cr
-      WHERE topic_rep = 1 AND pair = 1 AND channel != next_channel
-      GROUP BY f, t ORDER BY n DESC, f, t LIMIT ${params.add("UInt32", MAX_SWITCH_PAIRS)}`,
-    params.values,
-  );
-  const weekly = await ctx.facts.query<{ week: string; units: number; repeatUnits: number }>(
-    `SELECT toString(toMonday(ts, ${params.add("String", input.timezone)})) AS week,
-        uniqExact(unit) AS units, uniqExactIf(unit, rep = 1) AS repeatUnits
-      FROM ${rows} AS cr WHERE in_range = 1
-      GROUP BY week ORDER BY week`,
-    params.values,
-  );
+    pairs: [string[], number[]];
+    weeks: [string[], number[]];
+    repeatWeeks: [string[], number[]];
+    topics: [string[], number[]];
+    repeatTopics: [string[], number[]];
+  }>(summarySql(ctx, range, input, `(${contactCondition})`, topic, params), params.values);
+  const entries = (m: [string[], number[]] | undefined) =>
+    (m?.[0] ?? []).map((k, i) => [k, Number(m?.[1][i] ?? 0)] as const);
+  const pairs = entries(summary?.pairs)
+    .map(([key, n]) => {
+      const [f = "", t = ""] = key.split("\0");
+      return { f, t, n };
+    })
+    .sort((a, b) => b.n - a.n || cmp(a.f, b.f) || cmp(a.t, b.t))
+    .slice(0, MAX_SWITCH_PAIRS);
+  const repeatWeeks = new Map(entries(summary?.repeatWeeks));
+  const weekly = entries(summary?.weeks)
+    .map(([w, units]) => ({ week: w, units, repeatUnits: repeatWeeks.get(w) ?? 0 }))
+    .sort((a, b) => cmp(a.week, b.week));
+  const repeatTopics = new Map(entries(summary?.repeatTopics));
   const topics = input.topicBy
-    ? await ctx.facts.query<{ topic: string; units: number; repeatUnits: number }>(
-        `SELECT topic, uniqExact(unit) AS units, uniqExactIf(unit, rep = 1) AS repeatUnits
-          FROM ${rows} AS cr WHERE in_range = 1
-          GROUP BY topic ORDER BY units DESC, topic LIMIT ${params.add("UInt32", MAX_REPEAT_TOPICS)}`,
-        params.values,
-      )
+    ? entries(summary?.topics)
+        .map(([topic, units]) => ({ topic, units, repeatUnits: repeatTopics.get(topic) ?? 0 }))
+        .sort((a, b) => b.units - a.units || cmp(a.topic, b.topic))
+        .slice(0, MAX_REPEAT_TOPICS)
     : null;
 
   const units = Number(summary?.units ?? 0);
