@@ -6,11 +6,19 @@ const emailIdSql = (address: ReturnType<typeof sql>) =>
   sql<string>`'email:' || encode(sha256(convert_to(lower(btrim(${address})), 'UTF8')), 'hex')`;
 
 /**
+ * `phoneId` in SQL: `'phone:' || sha256(digits)`, a leading `+` (after white space) kept; only ASCII
+ * digits count, as `\D` does in TypeScript.
+ */
+const phoneIdSql = (phone: ReturnType<typeof sql>) =>
+  sql<string>`'phone:' || encode(sha256(convert_to(
+    case when ${phone} ~ '^\s*[+]' then '+' else '' end || regexp_replace(${phone}, '[^0-9]', '', 'g'),
+    'UTF8')), 'hex')`;
+
+/**
  * Deletes the feedback records of an erased customer's distinct ids (their enrichment goes with
  * them): records whose customer is one of the user or anonymous ids (as `customer_id` or in the
- * stored `customer`), or whose e-mail address hashes to one of the e-mail ids. Returns the deleted
- * ids, so the facts rows can follow. Phone-only records are not matched (the number's normalisation
- * is not reproduced in SQL).
+ * stored `customer`), or whose e-mail address or phone number hashes to one of the e-mail or phone
+ * ids. Returns the deleted ids, so the facts rows can follow.
  */
 export async function eraseCustomerFeedback(
   tx: Db,
@@ -22,8 +30,9 @@ export async function eraseCustomerFeedback(
   const users = after("user:");
   const anons = after("anon:");
   const emails = distinctIds.filter((d) => d.startsWith("email:"));
+  const phones = distinctIds.filter((d) => d.startsWith("phone:"));
   const plain = [...users, ...anons];
-  if (plain.length + emails.length === 0) return [];
+  if (plain.length + emails.length + phones.length === 0) return [];
   const rows = await tx
     .deleteFrom("feedback")
     .where("workspace_id", "=", workspaceId)
@@ -46,6 +55,13 @@ export async function eraseCustomerFeedback(
           ]),
         );
       }
+      if (phones.length > 0)
+        any.push(
+          eb.and([
+            eb(sql<string>`customer->>'phone'`, "is not", null),
+            eb(phoneIdSql(sql`customer->>'phone'`), "in", phones),
+          ]),
+        );
       return eb.or(any);
     })
     .returning("id")

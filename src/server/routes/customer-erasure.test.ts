@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshJourneyInstances } from "../../core/analytics/instances/refresh.js";
 import { ERASED_CASE_TITLE } from "../../core/cases/erase-case-customer.js";
 import { openOrAttachCase } from "../../core/cases/open-or-attach.js";
-import { emailId } from "../../core/customers/distinct-ids.js";
+import { emailId, phoneId } from "../../core/customers/distinct-ids.js";
 import type { Stores } from "../../core/stores.js";
 import { client, type SeededWorkspace, seedWorkspace, testApp } from "../../testing/app.js";
 import { drainOutbox } from "../../testing/drain-outbox.js";
@@ -59,7 +59,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
               messageId: "e2",
               userId: "u-1",
               anonymousId: "anon-1",
-              traits: { email: "Lena@example.com", plan: "pro" },
+              traits: { email: "Lena@example.com", phone: "+49 30 1234-567", plan: "pro" },
               timestamp: t,
             },
             { type: "track", messageId: "e3", userId: "u-1", event: "Order Completed", timestamp: t },
@@ -123,6 +123,9 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
             { channel: "email", customer: { userId: "u-1" }, text: "Lena Muster: der Router fehlt." },
             { channel: "chat", customer: { email: "Lena@EXAMPLE.com" }, text: "Immer noch kein Router." },
             { channel: "web_review", customer: { anonymousId: "anon-1" }, text: "Wo bleibt die Lieferung?" },
+            // Known only by the phone number, written another way.
+            { channel: "phone", customer: { phone: " +49301234567" }, text: "Anruf: Router fehlt." },
+            { channel: "phone", customer: { phone: "030 1234567" }, text: "Anruf ohne Landesvorwahl." },
             { channel: "email", customer: { userId: "keep" }, text: "Alles gut angekommen." },
           ],
         },
@@ -137,16 +140,20 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
             { ws: ws.workspaceId },
           )
         ).map((r) => r.text);
-      expect(await feedbackFacts()).toHaveLength(4);
+      expect(await feedbackFacts()).toHaveLength(6);
       const erased = await call("DELETE", path, { cookie: ws.ownerCookie });
       expect(erased.status).toBe(200);
-      expect(erased.body).toEqual({ customerId, merged: 1, suppressedIds: 4, feedback: 3 });
+      expect(erased.body).toEqual({ customerId, merged: 1, suppressedIds: 5, feedback: 4 });
       const feedbackLeft = await stores.sor.db
         .selectFrom("feedback")
         .select("text")
         .where("workspace_id", "=", ws.workspaceId)
         .execute();
-      expect(feedbackLeft.map((f) => f.text)).toEqual(["Alles gut angekommen."]);
+      // Another number (no country code: other digits, another id) stays.
+      expect(feedbackLeft.map((f) => f.text).sort()).toEqual([
+        "Alles gut angekommen.",
+        "Anruf ohne Landesvorwahl.",
+      ]);
       expect((await call("GET", path, { cookie: ws.ownerCookie })).status).toBe(404);
       const erasedCase = await stores.sor.db
         .selectFrom("cases")
@@ -182,7 +189,15 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
       });
       expect(
         (suppressions.body as { items: { distinctId: string }[] }).items.map((s) => s.distinctId).sort(),
-      ).toEqual(["anon:anon-1", emailId("lena@example.com"), "user:u-1", "user:u-old"].sort());
+      ).toEqual(
+        [
+          "anon:anon-1",
+          emailId("lena@example.com"),
+          phoneId("+49301234567"),
+          "user:u-1",
+          "user:u-old",
+        ].sort(),
+      );
 
       // The facts go by the outbox job; the other customer's events stay.
       await drainOutbox(stores);
@@ -193,7 +208,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
         { ws: ws.workspaceId },
       );
       expect(mirror.map((m) => m.distinct_id)).toEqual(["user:keep"]);
-      expect(await feedbackFacts()).toEqual(["Alles gut angekommen."]);
+      expect(await feedbackFacts()).toEqual(["Alles gut angekommen.", "Anruf ohne Landesvorwahl."]);
       expect(await instanceUnits()).toEqual([kept]);
 
       // New events for any of the ids are refused, without keeping their payload; others are taken.
