@@ -6,7 +6,7 @@
  * Run: npx tsx bench/ingest.ts  (env INGEST_SECONDS=60, INGEST_CLIENTS=12, INGEST_USERS=5000 by default)
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -68,6 +68,38 @@ try {
   let bytes = 0;
   let sent = 0;
 
+  /** CPU seconds per thread name of the server (utime + stime from /proc), to split the cost. */
+  function serverThreads(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const tid of readdirSync(`/proc/${server.pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${server.pid}/task/${tid}/stat`, "utf8");
+        const name =
+          tid === String(server.pid)
+            ? "main"
+            : stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).replace(/[0-9]+$/, "#");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const t = (Number(f[11]) + Number(f[12])) / 100;
+        out.set(name, (out.get(name) ?? 0) + t);
+      } catch {
+        // thread ended
+      }
+    }
+    return out;
+  }
+  let threadsAtWarmEnd: Map<string, number> | undefined;
+  let clientCpuAtWarmEnd: NodeJS.CpuUsage | undefined;
+  const sampler = setTimeout(() => {
+    threadsAtWarmEnd = serverThreads();
+    clientCpuAtWarmEnd = process.cpuUsage();
+  }, warmEnd - performance.now());
+  let threadsAtEnd: Map<string, number> | undefined;
+  let clientCpu: NodeJS.CpuUsage | undefined;
+  const endSampler = setTimeout(() => {
+    threadsAtEnd = serverThreads();
+    clientCpu = process.cpuUsage(clientCpuAtWarmEnd);
+  }, end - performance.now());
+
   async function client(key: string): Promise<void> {
     const auth = `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
     const now = new Date();
@@ -96,6 +128,8 @@ try {
     }
   }
   await Promise.all(writeKeys.map((k) => client(k)));
+  clearTimeout(sampler);
+  clearTimeout(endSampler);
   agent.destroy();
   const peakRss = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1];
   await server.stop("SIGTERM");
@@ -119,6 +153,17 @@ try {
   console.log(
     `latency ms: p50 ${quantile(latencies, 0.5).toFixed(1)}  p95 ${quantile(latencies, 0.95).toFixed(1)}  p99 ${quantile(latencies, 0.99).toFixed(1)}`,
   );
+  if (threadsAtWarmEnd && threadsAtEnd && clientCpu && measured > 0) {
+    const perEvent = (s: number) => ((s * 1e6) / measured).toFixed(1);
+    const parts = [...threadsAtEnd]
+      .map(([name, t]) => [name, t - (threadsAtWarmEnd?.get(name) ?? 0)] as const)
+      .filter(([, t]) => t > 0.05)
+      .sort((a, b) => b[1] - a[1]);
+    const total = parts.reduce((a, [, t]) => a + t, 0);
+    console.log(
+      `CPU µs per event: server ${perEvent(total)} (${parts.map(([n, t]) => `${n} ${perEvent(t)}`).join(", ")}); load clients ${perEvent((clientCpu.user + clientCpu.system) / 1e6)}`,
+    );
+  }
   console.log(`server peak RSS: ${Math.round(Number(peakRss) / 1024)} MB; non-200 answers: ${refused}`);
   console.log(
     `accepted ${accepted.toLocaleString("en")}, stored (facts, FINAL) ${(stored?.n ?? 0).toLocaleString("en")}`,
