@@ -221,6 +221,34 @@ describe("journey analytics end to end", () => {
       expect(await paintedPixels(sankey, ACCENT)).toBeGreaterThan(100);
       await page.screenshot({ path: join(OUT_DIR, "analytics-paths.png"), fullPage: true });
 
+      // What the funnel's drop-outs did next: from their dialog into the paths, anchored at the step they
+      // reached, only those who did not reach the next one.
+      await page.getByRole("tab", { name: "Funnel" }).click();
+      await funnelTable.locator("tbody tr").nth(dropStep).getByRole("button").click();
+      await page.getByRole("dialog").getByRole("button", { name: "Was taten sie danach? (Pfade)" }).click();
+      const anchorName = FUNNEL[dropStep - 1] as string;
+      await pathsPanel
+        .getByText(`Nur Kundinnen und Kunden, die danach nicht ${FUNNEL[dropStep]} erreichten.`)
+        .waitFor({ timeout: UI_TIMEOUT });
+      const dropSankey = pathsPanel.getByRole("img", {
+        name: `Sankey-Diagramm der Pfade nach ${anchorName}`,
+      });
+      await dropSankey.waitFor({ timeout: UI_TIMEOUT });
+      const afterDrop = await post<PathsResult>(page, `${api}/paths`, {
+        anchor: { event: anchorName },
+        unless: { event: FUNNEL[dropStep] },
+        direction: "after",
+        depth: 3,
+        window: { value: 30, unit: "days" },
+      });
+      expect(afterDrop.units).toBeGreaterThan(0);
+      await expect
+        .poll(() => columnNumbers(pathsPanel.locator("table.analytics-table"), 2), { timeout: UI_TIMEOUT })
+        .toEqual(afterDrop.paths.map((p) => p.units));
+      // Nobody on these paths reached the step they dropped before.
+      for (const p of afterDrop.paths) expect(p.steps).not.toContain(FUNNEL[dropStep]);
+      await page.screenshot({ path: join(OUT_DIR, "analytics-paths-after-drop.png"), fullPage: true });
+
       // The one refused request is the condition above.
       expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
       expect(problems.filter((p) => /status of 400/.test(p))).toHaveLength(1);

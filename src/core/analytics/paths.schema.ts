@@ -8,6 +8,11 @@ export const PATH_END = "(end)";
 export const ZPathsRequest = ZScope.extend({
   anchor: ZStep,
   direction: z.enum(["after", "before"]).default("after"),
+  /**
+   * Only units that did not reach this step within the window after their anchor (direction `after`):
+   * with the last step reached as the anchor and the next one here, what customers did after dropping out.
+   */
+  unless: ZStep.optional(),
   depth: z.number().int().min(1).max(5).default(3),
   limit: z.number().int().min(1).max(50).default(10),
   window: ZWindow,

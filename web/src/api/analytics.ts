@@ -128,6 +128,8 @@ export type PathDirection = (typeof PATH_DIRECTIONS)[number];
 export interface PathsRequest extends AnalyticsScope {
   anchor: AnalyticsStep;
   direction?: PathDirection;
+  /** Only units that did not reach this step after their anchor (direction after). */
+  unless?: AnalyticsStep;
   depth?: number;
   limit?: number;
   window?: ConversionWindow;

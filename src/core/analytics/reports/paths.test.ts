@@ -26,6 +26,7 @@ function referencePaths(
   depth: number,
   range: { from: number; to: number },
   win: number,
+  unless?: string,
 ): string[][] {
   const result: string[][] = [];
   for (const unit of new Set(events.map((e) => e.unit))) {
@@ -37,6 +38,9 @@ function referencePaths(
     const idx = evs.findIndex((e) => e.name === anchor && e.minute >= range.from && e.minute < range.to);
     if (idx < 0) continue;
     const t = (evs[idx] as RandomEvent).minute;
+    // Reached the unless step: at the anchor's time or later within the window, the anchor itself aside.
+    if (unless && evs.some((e, i) => i !== idx && e.name === unless && e.minute >= t && e.minute - t <= win))
+      continue;
     const side = after ? evs.slice(idx) : evs.slice(0, idx + 1).reverse();
     const names = side.filter((e) => Math.abs(e.minute - t) <= win).map((e) => e.name);
     const collapsed = names.filter((n, i) => i === 0 || n !== names[i - 1]);
@@ -150,6 +154,31 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("paths on %s", (
     expect(r.paths).toEqual([{ steps: ["Checkout Started", "Order Completed"], units: 1, share: 1 }]);
   });
 
+  it("follows only the units that did not reach the unless step after their anchor (drop-outs)", async () => {
+    // Product Viewed without Order Completed within the day: K-3 (searched instead) and K-4 (its order
+    // came 1 ms after the window); a-1/K-1 and K-2 ordered.
+    const r = await run({
+      anchor: { event: "Product Viewed" },
+      unless: { event: "Order Completed" },
+      depth: 2,
+    });
+    expect(r.units).toBe(2);
+    expect(r.paths).toEqual([
+      { steps: ["Checkout Started", "(end)"], units: 1, share: 0.5 },
+      { steps: ["Search", "Product Viewed"], units: 1, share: 0.5 },
+    ]);
+    // Product Viewed without Checkout Started: K-3, who searched instead.
+    const viewed = await run({
+      anchor: { event: "Product Viewed" },
+      unless: { event: "Checkout*" },
+      depth: 1,
+    });
+    expect(viewed.paths).toEqual([{ steps: ["Search"], units: 1, share: 1 }]);
+    await expect(
+      run({ anchor: { event: "Product Viewed" }, unless: { event: "Search" }, direction: "before" }),
+    ).rejects.toMatchObject({ code: "validation_failed", errors: [{ pointer: "/body/unless" }] });
+  });
+
   it("answers zero units and no paths when nothing matches", async () => {
     expect(await run({ anchor: { event: "Nothing" } })).toEqual({ units: 0, paths: [], links: [] });
   });
@@ -173,7 +202,9 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("paths on %s", (
           fc.integer({ min: 1, max: 6 }).map((w) => w * 5),
           fc.integer({ min: 1, max: 30 }),
         ),
-        async (events, after, depth, win) => {
+        fc.option(fc.constantFrom("A", "B", "C"), { nil: undefined }),
+        async (events, direction, depth, win, unlessName) => {
+          const after = direction || unlessName !== undefined;
           const workspaceId = uuidv7();
           if (events.length > 0)
             await stores.facts.insert(
@@ -187,12 +218,13 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))("paths on %s", (
               to: at(50),
               anchor: { event: "A" },
               direction: after ? "after" : "before",
+              ...(unlessName && { unless: { event: unlessName } }),
               depth,
               limit: 50,
               window: { value: win, unit: "minutes" },
             }),
           );
-          const expected = referencePaths(events, "A", after, depth, { from: 10, to: 50 }, win);
+          const expected = referencePaths(events, "A", after, depth, { from: 10, to: 50 }, win, unlessName);
           expect(r.units).toBe(expected.length);
           const counts = new Map<string, { steps: string[]; units: number }>();
           for (const p of expected) {

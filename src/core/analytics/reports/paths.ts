@@ -1,3 +1,4 @@
+import { AppError } from "../../errors.js";
 import type { ReportContext } from "../../metrics/report-context.js";
 import { PATH_END, type TPaths, type TPathsRequest } from "../paths.schema.js";
 import { chDateTime, eventsOfUnits, rangeOf, SqlParams, scopedEvents, windowMs } from "../scope.js";
@@ -12,12 +13,25 @@ import { resolveNamedSteps } from "./waiting-times.js";
  * fewer. Events after the anchor may lie up to the window past `to` (before it: before `from`).
  */
 export async function paths(ctx: ReportContext, input: TPathsRequest, now = new Date()): Promise<TPaths> {
-  const { anchor } = await resolveNamedSteps(ctx.db, ctx.access.workspaceId, { anchor: input.anchor });
+  const after = input.direction === "after";
+  if (input.unless && !after) {
+    const pointer = "/body/unless";
+    const message = "only with direction after: the step the units did not reach after the anchor";
+    throw new AppError("validation_failed", `${pointer}: ${message}`, {
+      errors: [{ pointer, code: "invalid", message }],
+    });
+  }
+  const { anchor, unless } = input.unless
+    ? await resolveNamedSteps(ctx.db, ctx.access.workspaceId, { anchor: input.anchor, unless: input.unless })
+    : {
+        ...(await resolveNamedSteps(ctx.db, ctx.access.workspaceId, { anchor: input.anchor })),
+        unless: null,
+      };
   const params = new SqlParams();
   const range = rangeOf(input, now);
   const winMs = windowMs(input.window);
-  const after = input.direction === "after";
   const condition = stepsCondition(anchor.matchers, params, "/body/anchor");
+  const unlessCondition = unless ? stepsCondition(unless.matchers, params, "/body/unless") : "0";
   // Only units with an anchor event in [from, to) have a path: their ids narrow the scan first.
   const anchored = `(SELECT DISTINCT unit FROM ${scopedEvents(ctx.facts, ctx.access.workspaceId, range, input, params, condition)})`;
   const events = scopedEvents(
@@ -52,16 +66,23 @@ export async function paths(ctx: ReportContext, input: TPathsRequest, now = new 
         FROM (
           SELECT unit, arraySort(t0) AS ts, arraySort((e, t, a) -> (t, e, a), e0, t0, a0) AS names,
             arraySort((a, t, e) -> (t, e, a), a0, t0, e0) AS anchors,
+            arraySort((u, t, e, a) -> (t, e, a), u0, t0, e0, a0) AS unlesses,
             arrayFirstIndex((a, t) -> a = 1 AND t >= ${from} AND t < ${to}, anchors, ts) AS idx,
-            toUnixTimestamp64Milli(ts[idx]) AS at
+            toUnixTimestamp64Milli(ts[idx]) AS at,
+            -- Reached the unless step: at the anchor's time or later within the window (not the anchor).
+            arrayExists((u, t, i) -> u = 1 AND i != idx AND t >= ts[idx] AND toUnixTimestamp64Milli(t) - at <= ${win},
+              unlesses, ts, arrayEnumerate(ts)) AS reached
           FROM (
-            SELECT unit, groupArray(timestamp) AS t0, groupArray(event) AS e0, groupArray(is_anchor) AS a0
-            FROM (SELECT unit, timestamp, event, toUInt8(${condition}) AS is_anchor FROM ${events} AS ev)
+            SELECT unit, groupArray(timestamp) AS t0, groupArray(event) AS e0, groupArray(is_anchor) AS a0,
+              groupArray(is_unless) AS u0
+            FROM (SELECT unit, timestamp, event, toUInt8(${condition}) AS is_anchor,
+                toUInt8(${unlessCondition}) AS is_unless
+              FROM ${events} AS ev)
             GROUP BY unit
             HAVING max(is_anchor) = 1
           )
         )
-        WHERE idx > 0
+        WHERE idx > 0 AND NOT reached
       ))`;
   // One pass: every distinct path with its units; the top paths and the sankey links come from them.
   const counted = await ctx.facts.query<{ steps: string[]; units: number }>(

@@ -8,9 +8,10 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useCurrentWorkspace } from "../workspaces/context";
 import "./analytics.css";
 import { ScorecardTab } from "../scorecard/ScorecardTab";
+import type { PathsDraft } from "./draft";
 import { useEventNames } from "./events";
 import { FunnelTab } from "./FunnelTab";
-import { PathsTab } from "./PathsTab";
+import { type PathsPreset, PathsTab } from "./PathsTab";
 import { RepeatContactsTab } from "./RepeatContactsTab";
 import { WaitingTab } from "./WaitingTab";
 import { XoTab } from "./XoTab";
@@ -38,6 +39,11 @@ export function AnalyticsPage() {
     setOpened((s) => (s.has(next) ? s : new Set([...s, next])));
     setParams(withParam("tab", next === "funnel" ? "" : next), { replace: true });
   }
+  const [pathsPreset, setPathsPreset] = useState<PathsPreset | null>(null);
+  function showPaths(draft: PathsDraft) {
+    setPathsPreset((p) => ({ draft, nonce: (p?.nonce ?? 0) + 1 }));
+    select("paths");
+  }
 
   return (
     <div className="page page--wide analytics">
@@ -53,7 +59,7 @@ export function AnalyticsPage() {
         opened.has(id) || id === tab ? (
           <div key={id} {...tabPanelProps(ID_PREFIX, id)} className="tabs__panel" hidden={id !== tab}>
             {id === "funnel" ? (
-              <FunnelTab workspaceId={workspace.id} eventNames={eventNames} />
+              <FunnelTab workspaceId={workspace.id} eventNames={eventNames} onShowPaths={showPaths} />
             ) : id === "waiting" ? (
               <WaitingTab workspaceId={workspace.id} eventNames={eventNames} />
             ) : id === "repeat" ? (
@@ -63,7 +69,7 @@ export function AnalyticsPage() {
             ) : id === "scorecard" ? (
               <ScorecardTab workspaceId={workspace.id} />
             ) : (
-              <PathsTab workspaceId={workspace.id} eventNames={eventNames} />
+              <PathsTab workspaceId={workspace.id} eventNames={eventNames} preset={pathsPreset} />
             )}
           </div>
         ) : null,

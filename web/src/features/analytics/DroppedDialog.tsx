@@ -28,6 +28,7 @@ export function DroppedDialog({
   stepLabel,
   previousLabel,
   onClose,
+  onShowPaths,
 }: {
   workspaceId: string;
   request: FunnelRequest;
@@ -35,6 +36,8 @@ export function DroppedDialog({
   stepLabel: string;
   previousLabel: string;
   onClose: () => void;
+  /** Opens the paths after the previous step of the units that did not reach this one. */
+  onShowPaths?: () => void;
 }) {
   const { t } = useTranslation();
   const body: DroppedRequest = { ...request, step, limit: LIMIT };
@@ -162,6 +165,11 @@ export function DroppedDialog({
       ) : null}
       <ErrorAlert error={download.error} />
       <div className="dialog__actions">
+        {onShowPaths && dropped.data && dropped.data.total > 0 ? (
+          <button type="button" className="button" onClick={onShowPaths}>
+            {t("analytics.dropped.showPaths")}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button"

@@ -9,7 +9,16 @@ import { formatNumber } from "../metrics/format";
 import { EventNameList, ScopeFields, StepFields, WindowField } from "./Controls";
 import { funnelOption } from "./chart-options";
 import { DroppedDialog } from "./DroppedDialog";
-import { defaultFunnel, type FunnelDraft, funnelRequest, MAX_STEPS, MIN_STEPS, newStep } from "./draft";
+import {
+  defaultFunnel,
+  droppedPathsDraft,
+  type FunnelDraft,
+  funnelRequest,
+  MAX_STEPS,
+  MIN_STEPS,
+  newStep,
+  type PathsDraft,
+} from "./draft";
 import { unclaimedErrors, useFieldMessage } from "./errors";
 import { formatDuration, formatShare } from "./format";
 import { useFunnel } from "./hooks";
@@ -20,7 +29,16 @@ const FIELDS = ["/body/steps", "/body/window", "/body/order", "/body/from", "/bo
 const isOrder = (v: string): v is OrderMode => ORDER_MODES.some((o) => o === v);
 
 /** The funnel: a step builder, the chart of units reaching each step, and the table with drop-offs. */
-export function FunnelTab({ workspaceId, eventNames }: { workspaceId: string; eventNames: string[] }) {
+export function FunnelTab({
+  workspaceId,
+  eventNames,
+  onShowPaths,
+}: {
+  workspaceId: string;
+  eventNames: string[];
+  /** Opens the paths report on the given draft (what dropped customers did next). */
+  onShowPaths?: (draft: PathsDraft) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const form = useDraftForm(defaultFunnel, funnelRequest);
@@ -142,6 +160,7 @@ export function FunnelTab({ workspaceId, eventNames }: { workspaceId: string; ev
           request={form.applied}
           result={result.data}
           busy={result.isFetching}
+          {...(onShowPaths && { onShowPaths })}
         />
       ) : null}
     </div>
@@ -153,11 +172,13 @@ function FunnelResultView({
   request,
   result,
   busy,
+  onShowPaths,
 }: {
   workspaceId: string;
   request: FunnelRequest;
   result: FunnelResult;
   busy: boolean;
+  onShowPaths?: (draft: PathsDraft) => void;
 }) {
   const { t } = useTranslation();
   const [dropped, setDropped] = useState<number | null>(null);
@@ -287,6 +308,12 @@ function FunnelResultView({
           stepLabel={labels[dropped] ?? ""}
           previousLabel={labels[dropped - 1] ?? ""}
           onClose={() => setDropped(null)}
+          {...(onShowPaths && {
+            onShowPaths: () => {
+              onShowPaths(droppedPathsDraft(request, dropped));
+              setDropped(null);
+            },
+          })}
         />
       ) : null}
     </div>

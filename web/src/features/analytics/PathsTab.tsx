@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useMemo } from "react";
+import { type FormEvent, useEffect, useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import {
   PATH_DIRECTIONS,
@@ -23,6 +23,7 @@ import { useDraftForm } from "./useDraftForm";
 
 const FIELDS = [
   "/body/anchor",
+  "/body/unless",
   "/body/direction",
   "/body/depth",
   "/body/window",
@@ -33,12 +34,30 @@ const FIELDS = [
 const DEPTHS = Array.from({ length: MAX_DEPTH }, (_, i) => i + 1);
 const isDirection = (v: string): v is PathDirection => PATH_DIRECTIONS.some((d) => d === v);
 
+/** A paths report opened from another report (e.g. the funnel's drop-outs); `nonce` tells repeats apart. */
+export interface PathsPreset {
+  draft: PathsDraft;
+  nonce: number;
+}
+
 /** Paths from (or to) an anchor step: a sankey of all paths and the most frequent ones as a list. */
-export function PathsTab({ workspaceId, eventNames }: { workspaceId: string; eventNames: string[] }) {
+export function PathsTab({
+  workspaceId,
+  eventNames,
+  preset,
+}: {
+  workspaceId: string;
+  eventNames: string[];
+  preset?: PathsPreset | null;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const form = useDraftForm(defaultPaths, pathsRequest);
-  const { draft, setDraft } = form;
+  const form = useDraftForm(() => preset?.draft ?? defaultPaths(), pathsRequest);
+  const { draft, setDraft, load } = form;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new preset (nonce) loads once; the draft is the user's afterwards
+  useEffect(() => {
+    if (preset) load(preset.draft);
+  }, [preset?.nonce]);
   const result = usePaths(workspaceId, form.applied);
   const message = useFieldMessage(result.error, form.errors);
   const set = (patch: Partial<PathsDraft>) => setDraft({ ...draft, ...patch });
@@ -61,7 +80,20 @@ export function PathsTab({ workspaceId, eventNames }: { workspaceId: string; eve
             message={message}
             onChange={(anchor) => set({ anchor })}
           />
+          {draft.direction === "after" ? (
+            <StepFields
+              title={t("analytics.paths.unless")}
+              step={draft.unless}
+              pointer="/body/unless"
+              listId={`${id}-events`}
+              message={message}
+              onChange={(unless) => set({ unless })}
+            />
+          ) : null}
         </div>
+        {draft.direction === "after" ? (
+          <p className="notice-inline">{t("analytics.paths.unlessHint")}</p>
+        ) : null}
         <div className="analytics-form__grid">
           <SelectField
             label={t("analytics.paths.direction")}
@@ -149,6 +181,9 @@ function PathsResultView({
   const chartLabel = t(`analytics.paths.chartLabel.${direction}`, { anchor: request.anchor.event });
   return (
     <div className={busy ? "analytics-result analytics-result--busy" : "analytics-result"}>
+      {request.unless ? (
+        <p className="notice-inline">{t("analytics.paths.unlessActive", { step: request.unless.event })}</p>
+      ) : null}
       <dl className="analytics-figures">
         <div className="analytics-figure">
           <dt>{t("analytics.paths.unitsFigure")}</dt>

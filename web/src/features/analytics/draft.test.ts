@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { defaultFunnel, defaultWaiting, funnelRequest, newStep, waitingRequest } from "./draft";
+import {
+  defaultFunnel,
+  defaultPaths,
+  defaultWaiting,
+  droppedPathsDraft,
+  funnelRequest,
+  newStep,
+  pathsRequest,
+  waitingRequest,
+} from "./draft";
 
 describe("report drafts", () => {
   it("send the prefilled demo funnel as it is, with the API's default range", () => {
@@ -40,5 +49,26 @@ describe("report drafts", () => {
     expect(request.targetSeconds).toBe(5400);
     expect(request.fromStep).toEqual({ event: "Ticket Created" });
     expect(request.toStep).toEqual({ event: "Call Ended" });
+  });
+
+  it("open the paths after a funnel's drop-out: anchored at the step before, unless the step, same days", () => {
+    const funnel = {
+      ...defaultFunnel(),
+      steps: [newStep("Page Viewed"), newStep("Availability Checked", "properties.ok = true"), newStep("X")],
+      window: { value: "7", unit: "days" as const },
+      scope: { fromDay: "2026-11-01", toDay: "2026-11-07" },
+    };
+    const draft = droppedPathsDraft(funnelRequest(funnel).request, 2);
+    const { request, errors } = pathsRequest(draft);
+    expect(errors.size).toBe(0);
+    expect(request.anchor).toEqual({ event: "Availability Checked", where: "properties.ok = true" });
+    expect(request.unless).toEqual({ event: "X" });
+    expect(request.direction).toBe("after");
+    expect(request.window).toEqual({ value: 7, unit: "days" });
+    expect(request.from).toBe(new Date(2026, 10, 1).toISOString());
+    expect(request.to).toBe(new Date(2026, 10, 8).toISOString());
+    // Without a step to exclude, or looking backwards, the request carries none.
+    expect(pathsRequest(defaultPaths()).request.unless).toBeUndefined();
+    expect(pathsRequest({ ...draft, direction: "before" }).request.unless).toBeUndefined();
   });
 });

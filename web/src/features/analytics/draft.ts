@@ -48,6 +48,8 @@ export interface WaitingDraft {
 
 export interface PathsDraft {
   anchor: StepDraft;
+  /** The step the units did not reach after the anchor; empty event for everyone. */
+  unless: StepDraft;
   direction: PathDirection;
   depth: number;
   window: WindowDraft;
@@ -92,6 +94,7 @@ export const defaultWaiting = (): WaitingDraft => ({
 
 export const defaultPaths = (): PathsDraft => ({
   anchor: newStep("Page Viewed"),
+  unless: newStep(),
   direction: "after",
   depth: 3,
   window: { value: "30", unit: "days" },
@@ -173,5 +176,35 @@ export function pathsRequest(draft: PathsDraft): { request: PathsRequest; errors
     depth: draft.depth,
     window: windowOf(draft.window, errors),
   };
+  if (draft.direction === "after" && draft.unless.event.trim()) request.unless = stepOf(draft.unless);
   return { request, errors };
+}
+
+/** A local day (`YYYY-MM-DD`) of an instant, as `<input type="date">` holds it. */
+function localDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * The paths after dropping out of a funnel before `step`: anchored at the step before it, only units
+ * that did not reach it, with the funnel's window and days.
+ */
+export function droppedPathsDraft(request: FunnelRequest, step: number): PathsDraft {
+  const stepDraft = (s: FunnelRequest["steps"][number] | undefined) =>
+    newStep(s?.event ?? "", s?.where ?? "");
+  const to = request.to ? new Date(new Date(request.to).getTime() - 1) : null;
+  return {
+    anchor: stepDraft(request.steps[step - 1]),
+    unless: stepDraft(request.steps[step]),
+    direction: "after",
+    depth: 3,
+    window: request.window
+      ? { value: String(request.window.value), unit: request.window.unit }
+      : { value: "30", unit: "days" },
+    scope: {
+      fromDay: request.from ? localDay(new Date(request.from)) : "",
+      toDay: to ? localDay(to) : "",
+    },
+  };
 }

@@ -23,5 +23,13 @@ export function useDraftForm<D, R>(
     if (next.errors.size === 0) setApplied(next.request);
   }
 
-  return { draft, setDraft, applied, errors, apply };
+  /** Replaces the draft and applies it at once (a report opened from another one). */
+  function load(next: D) {
+    setDraft(next);
+    const request = toRequest(next);
+    setErrors(request.errors);
+    if (request.errors.size === 0) setApplied(request.request);
+  }
+
+  return { draft, setDraft, applied, errors, apply, load };
 }
