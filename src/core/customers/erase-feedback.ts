@@ -2,16 +2,16 @@ import { sql } from "kysely";
 import type { Db } from "../db/connect.js";
 
 /** `'email:' || sha256(lower(trim(address)))` in SQL: the same id `emailId` makes in TypeScript. */
-const emailIdSql = (address: ReturnType<typeof sql>) =>
+export const emailIdSql = (address: ReturnType<typeof sql>) =>
   sql<string>`'email:' || encode(sha256(convert_to(lower(btrim(${address})), 'UTF8')), 'hex')`;
 
 /**
  * `phoneId` in SQL: `'phone:' || sha256(digits)`, a leading `+` (after white space) kept; only ASCII
  * digits count, as `\D` does in TypeScript.
  */
-const phoneIdSql = (phone: ReturnType<typeof sql>) =>
+export const phoneIdSql = (phone: ReturnType<typeof sql>) =>
   sql<string>`'phone:' || encode(sha256(convert_to(
-    case when ${phone} ~ '^\s*[+]' then '+' else '' end || regexp_replace(${phone}, '[^0-9]', '', 'g'),
+    case when ${phone} ~ '^[[:space:]]*[+]' then '+' else '' end || regexp_replace(${phone}, '[^0-9]', '', 'g'),
     'UTF8')), 'hex')`;
 
 /**

@@ -207,8 +207,8 @@ function precedingSql(
 }
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
-/** ClickHouse's String order (bytes) for ASCII-range keys; ties elsewhere fall to code units. */
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** ClickHouse's String order (bytes), which the report used when it sorted in SQL. */
+const cmp = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 const named = (v: string) => (v === "" ? NONE_VALUE : v);
 
 /**
