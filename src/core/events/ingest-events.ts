@@ -43,6 +43,34 @@ export function idsOfRow(r: EventRow): string[] {
 }
 
 /**
+ * Takes the rows naming a suppressed (erased) id out of `rows`, with their entries of the parallel
+ * `tags`, in place and in order; returns them.
+ */
+export function takeSuppressed<T>(
+  rows: EventRow[],
+  tags: T[],
+  suppressed: ReadonlySet<string>,
+): Array<{ row: EventRow; tag: T }> {
+  const taken: Array<{ row: EventRow; tag: T }> = [];
+  if (suppressed.size === 0) return taken;
+  let kept = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as EventRow;
+    const tag = tags[i] as T;
+    if (idsOfRow(row).some((d) => suppressed.has(d))) {
+      taken.push({ row, tag });
+      continue;
+    }
+    rows[kept] = row;
+    tags[kept] = tag;
+    kept++;
+  }
+  rows.length = kept;
+  tags.length = kept;
+  return taken;
+}
+
+/**
  * Moves events of erased people (suppressed ids) from `rows` to `failed` with code `suppressed`.
  * Their payload is not kept: keeping it would store again what was erased.
  */
@@ -59,26 +87,14 @@ async function refuseSuppressed(
   } catch (e) {
     throw unavailable("The system of record", e);
   }
-  if (suppressed.size === 0) return;
-  let kept = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as EventRow;
-    if (idsOfRow(r).some((d) => suppressed.has(d))) {
-      failed.push({
-        index: rowIndex[i] as number,
-        code: "suppressed",
-        message: "this person's data was erased; events for their ids are refused",
-        messageId: r.message_id,
-        payload: { messageId: r.message_id, suppressed: true },
-      });
-      continue;
-    }
-    rows[kept] = r;
-    rowIndex[kept] = rowIndex[i] as number;
-    kept++;
-  }
-  rows.length = kept;
-  rowIndex.length = kept;
+  for (const { row, tag } of takeSuppressed(rows, rowIndex, suppressed))
+    failed.push({
+      index: tag,
+      code: "suppressed",
+      message: "this person's data was erased; events for their ids are refused",
+      messageId: row.message_id,
+      payload: { messageId: row.message_id, suppressed: true },
+    });
 }
 
 export async function ingestEvents(

@@ -31,7 +31,6 @@ export async function paths(ctx: ReportContext, input: TPathsRequest, now = new 
   const range = rangeOf(input, now);
   const winMs = windowMs(input.window);
   const condition = stepsCondition(anchor.matchers, params, "/body/anchor");
-  const unlessCondition = unless ? stepsCondition(unless.matchers, params, "/body/unless") : "0";
   // Only units with an anchor event in [from, to) have a path: their ids narrow the scan first.
   const anchored = `(SELECT DISTINCT unit FROM ${scopedEvents(ctx.facts, ctx.access.workspaceId, range, input, params, condition)})`;
   const events = scopedEvents(
@@ -47,6 +46,19 @@ export async function paths(ctx: ReportContext, input: TPathsRequest, now = new 
   const from = params.add("DateTime64(3, 'UTC')", chDateTime(range.from));
   const to = params.add("DateTime64(3, 'UTC')", chDateTime(range.to));
   const win = params.add("Int64", winMs);
+  // With `unless`: whether the unit reached it at the anchor's time or later within the window (the
+  // anchor event itself aside); without, nothing extra is read or sorted.
+  const unlessCondition = unless ? stepsCondition(unless.matchers, params, "/body/unless") : null;
+  const unlessArrays = unlessCondition
+    ? {
+        collect: `, groupArray(is_unless) AS u0`,
+        column: `, toUInt8(${unlessCondition}) AS is_unless`,
+        reached: `, arrayExists((u, t, i) -> u = 1 AND i != idx AND t >= ts[idx]
+              AND toUnixTimestamp64Milli(t) - at <= ${win}, arraySort((u, t, e, a) -> (t, e, a), u0, t0, e0, a0),
+              ts, arrayEnumerate(ts)) AS reached`,
+        filter: "AND NOT reached",
+      }
+    : { collect: "", column: "", reached: "", filter: "" };
   const depth = params.add("UInt32", input.depth);
   const end = params.add("String", PATH_END);
   // The names on the anchor's side of it, nearest first, the anchor's own included as the first element.
@@ -66,23 +78,18 @@ export async function paths(ctx: ReportContext, input: TPathsRequest, now = new 
         FROM (
           SELECT unit, arraySort(t0) AS ts, arraySort((e, t, a) -> (t, e, a), e0, t0, a0) AS names,
             arraySort((a, t, e) -> (t, e, a), a0, t0, e0) AS anchors,
-            arraySort((u, t, e, a) -> (t, e, a), u0, t0, e0, a0) AS unlesses,
             arrayFirstIndex((a, t) -> a = 1 AND t >= ${from} AND t < ${to}, anchors, ts) AS idx,
-            toUnixTimestamp64Milli(ts[idx]) AS at,
-            -- Reached the unless step: at the anchor's time or later within the window (not the anchor).
-            arrayExists((u, t, i) -> u = 1 AND i != idx AND t >= ts[idx] AND toUnixTimestamp64Milli(t) - at <= ${win},
-              unlesses, ts, arrayEnumerate(ts)) AS reached
+            toUnixTimestamp64Milli(ts[idx]) AS at${unlessArrays.reached}
           FROM (
-            SELECT unit, groupArray(timestamp) AS t0, groupArray(event) AS e0, groupArray(is_anchor) AS a0,
-              groupArray(is_unless) AS u0
-            FROM (SELECT unit, timestamp, event, toUInt8(${condition}) AS is_anchor,
-                toUInt8(${unlessCondition}) AS is_unless
+            SELECT unit, groupArray(timestamp) AS t0, groupArray(event) AS e0,
+              groupArray(is_anchor) AS a0${unlessArrays.collect}
+            FROM (SELECT unit, timestamp, event, toUInt8(${condition}) AS is_anchor${unlessArrays.column}
               FROM ${events} AS ev)
             GROUP BY unit
             HAVING max(is_anchor) = 1
           )
         )
-        WHERE idx > 0 AND NOT reached
+        WHERE idx > 0 ${unlessArrays.filter}
       ))`;
   // One pass: every distinct path with its units; the top paths and the sankey links come from them.
   const counted = await ctx.facts.query<{ steps: string[]; units: number }>(

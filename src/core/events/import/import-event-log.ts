@@ -4,7 +4,7 @@ import { AppError, type FieldError } from "../../errors.js";
 import { uuidv7 } from "../../ids.js";
 import type { Stores } from "../../stores.js";
 import { chTime, type EventRow } from "../event-row.js";
-import { idsOfRow } from "../ingest-events.js";
+import { takeSuppressed } from "../ingest-events.js";
 import { eventWriterFor } from "../writer.js";
 import { type ResolvedMapping, resolveMapping, type TEventLogMapping } from "./event-log-mapping.js";
 import { mapEventRecord } from "./map-event-row.js";
@@ -242,32 +242,19 @@ function addRecord(
 async function refuseSuppressedRows(stores: Stores, workspaceId: string, chunk: Chunk): Promise<void> {
   if (chunk.rows.length === 0) return;
   const suppressed = await suppressedIds(stores.sor.db, workspaceId);
-  if (suppressed.size === 0) return;
-  let kept = 0;
-  for (let i = 0; i < chunk.rows.length; i++) {
-    const r = chunk.rows[i] as EventRow;
-    const row = chunk.rowNumbers[i] ?? 0;
-    if (idsOfRow(r).some((d) => suppressed.has(d))) {
-      chunk.failed.push({
-        row,
-        messageId: r.message_id,
-        cells: {},
-        errors: [
-          {
-            pointer: `/rows/${row}`,
-            code: "suppressed",
-            message: `row ${row}: this person's data was erased; events for their ids are refused`,
-          },
-        ],
-      });
-      continue;
-    }
-    chunk.rows[kept] = r;
-    chunk.rowNumbers[kept] = row;
-    kept++;
-  }
-  chunk.rows.length = kept;
-  chunk.rowNumbers.length = kept;
+  for (const { row, tag } of takeSuppressed(chunk.rows, chunk.rowNumbers, suppressed))
+    chunk.failed.push({
+      row: tag,
+      messageId: row.message_id,
+      cells: {},
+      errors: [
+        {
+          pointer: `/rows/${tag}`,
+          code: "suppressed",
+          message: `row ${tag}: this person's data was erased; events for their ids are refused`,
+        },
+      ],
+    });
 }
 
 /** Every skipped row is kept in failed_events (source import) with its cells, as the API keeps bad events. */
