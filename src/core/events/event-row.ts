@@ -87,10 +87,22 @@ export function eventLine(r: EventRow): string {
   ]);
 }
 
+// A small direct-mapped cache of recent times: the events of one request share their received
+// time and often their sent and event times, and toISOString is the costly part.
+const SLOTS = 256;
+const cachedMs = new Float64Array(SLOTS).fill(Number.NaN);
+const cachedText: string[] = new Array(SLOTS).fill("");
+
 /** ClickHouse's DateTime64(3) text form, read the same by chDB and a server. */
 export function chTime(d: Date): string {
+  const ms = d.getTime();
+  const slot = ms & (SLOTS - 1);
+  if (cachedMs[slot] === ms) return cachedText[slot] as string;
   const iso = d.toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  const text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  cachedMs[slot] = ms;
+  cachedText[slot] = text;
+  return text;
 }
 
 /** The Segment-only columns a plain track event leaves empty: spread, then set what the event has. */
