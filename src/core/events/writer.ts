@@ -1,7 +1,7 @@
 import { enqueue } from "../outbox/enqueue.js";
 import type { Stores } from "../stores.js";
 import { RecentIds } from "./dedup.js";
-import { EVENT_COLUMNS, type EventRow, eventLine } from "./event-row.js";
+import { EVENT_COLUMNS, EVENT_INSERT_SETTINGS, type EventRow, eventLine } from "./event-row.js";
 import { IDENTITY_ITEMS_PER_MESSAGE, IDENTITY_TOPIC, identityWork, SentRanges } from "./identity-work.js";
 import { StoredIds } from "./stored-ids.js";
 
@@ -145,9 +145,7 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
         EVENT_COLUMNS,
         "JSONCompactEachRow",
         stored.map((r) => eventLine(r)).join("\n"),
-        // Times are written in one fixed form (chTime): the basic parser is enough and much faster.
-        // A flush is a few thousand rows: parsing them on parallel threads costs more than it saves.
-        { date_time_input_format: "basic", input_format_parallel_parsing: 0 },
+        EVENT_INSERT_SETTINGS,
       );
     }
     for (const [ws, ids] of inFlush) for (const [id, hash] of ids) recent.set(ws, id, hash);
