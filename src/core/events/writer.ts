@@ -24,7 +24,7 @@ export interface EventWriterOptions {
   maxRows?: number;
   /** Wait after the first write of an idle writer so concurrent writes join its flush (0: next turn). */
   lingerMs?: number;
-  /** Capacity of the recent-id cache in front of the facts lookup. */
+  /** Capacity of the recent-id cache in front of the facts lookup (all stored ids without the filter, else the ids lookups found). */
   recentIds?: number;
   /** Distinct id pairs whose enqueued seen range is remembered, to skip repeated identity work. */
   sentRanges?: number;
@@ -88,14 +88,19 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
 
   /**
    * Stored hashes of the ids neither the cache nor the filter can answer, read from facts and added
-   * to the cache. Returns how many ids were looked up.
+   * to the cache. Returns how many ids were looked up, and which rows the filter knows to be new
+   * (their ids were certainly never stored, so no cache or lookup is asked about them).
    */
-  async function lookUp(rows: readonly EventRow[]): Promise<number> {
+  async function lookUp(rows: readonly EventRow[]): Promise<{ lookedUp: number; fresh: Uint8Array }> {
     const unknown = new Map<string, Set<string>>();
     const sure = filter?.ready === true;
-    for (const r of rows) {
+    const fresh = new Uint8Array(rows.length);
+    for (const [i, r] of rows.entries()) {
+      if (sure && !filter.mightHave(r.message_id)) {
+        fresh[i] = 1;
+        continue;
+      }
       if (recent.get(r.workspace_id, r.message_id) !== undefined) continue;
-      if (sure && !filter.mightHave(r.message_id)) continue;
       const ids = unknown.get(r.workspace_id);
       if (ids) ids.add(r.message_id);
       else unknown.set(r.workspace_id, new Set([r.message_id]));
@@ -113,19 +118,21 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
         for (const f of found) recent.set(ws, f.message_id, f.payload_hash);
       }
     }
-    return n;
+    return { lookedUp: n, fresh };
   }
 
   async function flush(batch: Pending[]): Promise<void> {
     const rows = batch.flatMap((p) => p.rows);
-    const lookedUp = await lookUp(rows);
+    const { lookedUp, fresh } = await lookUp(rows);
     // Ids stored by this flush: the cache learns them only once the insert returned.
     const inFlush = new Map<string, Map<string, string>>();
     const stored: EventRow[] = [];
+    let k = 0;
     const outcomes = batch.map((p) =>
       p.rows.map((r): WriteOutcome => {
         const ids = inFlush.get(r.workspace_id);
-        const known = recent.get(r.workspace_id, r.message_id) ?? ids?.get(r.message_id);
+        const known =
+          (fresh[k++] === 1 ? undefined : recent.get(r.workspace_id, r.message_id)) ?? ids?.get(r.message_id);
         if (known !== undefined) return known === r.payload_hash ? "duplicate" : "conflict";
         if (ids) ids.set(r.message_id, r.payload_hash);
         else inFlush.set(r.workspace_id, new Map([[r.message_id, r.payload_hash]]));
@@ -148,7 +155,10 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
         EVENT_INSERT_SETTINGS,
       );
     }
-    for (const [ws, ids] of inFlush) for (const [id, hash] of ids) recent.set(ws, id, hash);
+    // With the filter, a retried id is a "maybe" and one lookup settles it: the cache would only
+    // spare that query, at the price of a large map touched for every row. Without it (a server),
+    // the cache is what keeps retries from reaching the facts store.
+    if (!filter) for (const [ws, ids] of inFlush) for (const [id, hash] of ids) recent.set(ws, id, hash);
     options.onFlush?.({ writes: batch.length, rows: rows.length, stored: stored.length, lookedUp });
     for (const [i, p] of batch.entries()) p.resolve(outcomes[i] ?? []);
   }
