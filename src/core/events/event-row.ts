@@ -76,6 +76,30 @@ export function eventLine(r: EventRow): string {
   return `[${str(r.workspace_id)},${str(r.message_id)},${str(r.type)},${str(r.event)},${str(r.customer_id)},${str(r.user_id)},${str(r.anonymous_id)},${str(r.timestamp)},${str(r.received_at)},${text(r.properties)},${text(r.context)},${r.version},${str(r.payload_hash)},${str(r.name)},${str(r.group_id)},${str(r.previous_id)},${text(r.traits)},${nullable(r.original_timestamp)},${nullable(r.sent_at)},${text(r.consent)},${r.analytics_consent},${str(r.source)},${r.historical}]`;
 }
 
+const TIME = /^(19\d\d|2[0-2]\d\d)-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FLAG = (n: number) => n === 0 || n === 1;
+
+/**
+ * Throws unless the facts store can load this row's line: the times in chTime's form within
+ * 1900–2299, a UUID workspace, integer flags and version. The ingestion log acknowledges rows
+ * before chDB parses them, so a row it could not parse must never get in (it would stop every load).
+ */
+export function assertLoadable(r: EventRow): void {
+  const bad = (what: string) => new Error(`event row ${JSON.stringify(r.message_id)}: ${what}`);
+  if (!UUID.test(r.workspace_id)) throw bad("workspace_id is not a UUID");
+  if (!TIME.test(r.timestamp) || !TIME.test(r.received_at))
+    throw bad("timestamp/received_at not in DateTime64(3) form");
+  if (
+    (r.original_timestamp !== null && !TIME.test(r.original_timestamp)) ||
+    (r.sent_at !== null && !TIME.test(r.sent_at))
+  )
+    throw bad("original_timestamp/sent_at not in DateTime64(3) form");
+  if (!Number.isSafeInteger(r.version) || r.version < 0) throw bad("version is not a non-negative integer");
+  if (!FLAG(r.analytics_consent) || !FLAG(r.historical))
+    throw bad("analytics_consent/historical are not 0 or 1");
+}
+
 /** Settings for inserting `eventLine` rows. */
 export const EVENT_INSERT_SETTINGS = {
   // Times are written in one fixed form (chTime): the basic parser is enough and much faster.

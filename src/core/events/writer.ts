@@ -1,7 +1,13 @@
 import { enqueue } from "../outbox/enqueue.js";
 import type { Stores } from "../stores.js";
 import { RecentIds } from "./dedup.js";
-import { EVENT_COLUMNS, EVENT_INSERT_SETTINGS, type EventRow, eventLine } from "./event-row.js";
+import {
+  assertLoadable,
+  EVENT_COLUMNS,
+  EVENT_INSERT_SETTINGS,
+  type EventRow,
+  eventLine,
+} from "./event-row.js";
 import { IDENTITY_ITEMS_PER_MESSAGE, IDENTITY_TOPIC, identityWork, SentRanges } from "./identity-work.js";
 import { StoredIds } from "./stored-ids.js";
 
@@ -73,6 +79,7 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
   const recent = new RecentIds(options.recentIds ?? 1_000_000);
   const sent = new SentRanges(options.sentRanges ?? 200_000);
   const chunk = LOOKUP_CHUNK[stores.facts.kind];
+  const log = stores.facts.eventLog;
   const filter = (options.storedIdFilter ?? stores.facts.kind === "chdb") ? new StoredIds() : undefined;
   // Filled in the background from the first write on; until then every unknown id is looked up.
   let filling: Promise<void> | undefined;
@@ -110,11 +117,15 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
       n += set.size;
       const ids = [...set];
       for (let i = 0; i < ids.length; i += chunk) {
-        const found = await stores.facts.query<{ message_id: string; payload_hash: string }>(
-          `SELECT message_id, payload_hash FROM ${stores.facts.database}.events
-           WHERE workspace_id = {ws:UUID} AND message_id IN {ids:Array(String)}`,
-          { ws, ids: ids.slice(i, i + chunk) },
-        );
+        const part = ids.slice(i, i + chunk);
+        // With the log, ids appended but not yet loaded count too (and no load is forced).
+        const found = log
+          ? await log.lookUp(ws, part)
+          : await stores.facts.query<{ message_id: string; payload_hash: string }>(
+              `SELECT message_id, payload_hash FROM ${stores.facts.database}.events
+               WHERE workspace_id = {ws:UUID} AND message_id IN {ids:Array(String)}`,
+              { ws, ids: part },
+            );
         for (const f of found) recent.set(ws, f.message_id, f.payload_hash);
       }
     }
@@ -141,19 +152,25 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
       }),
     );
     if (stored.length > 0) {
+      // A row the facts store cannot load fails its flush here, as a failed insert does.
+      for (const r of stored) assertLoadable(r);
       // Identity work commits before the insert and stays if it fails: a retry of rows that did get
       // stored (late error, or death before the answer) is a duplicate and enqueues nothing.
       await enqueueIdentityWork(stored);
       // Before the insert: a failed (perhaps partly written) insert then makes its retry look the ids
       // up, which is exact; a "maybe" for an id that never got stored only costs that lookup.
       if (filter) for (const r of stored) filter.add(r.message_id);
-      await stores.facts.insertFormatted(
-        "events",
-        EVENT_COLUMNS,
-        "JSONCompactEachRow",
-        stored.map((r) => eventLine(r)).join("\n"),
-        EVENT_INSERT_SETTINGS,
-      );
+      const lines = stored.map((r) => eventLine(r)).join("\n");
+      // Embedded: appended to the ingestion log, which chDB loads in large inserts behind it.
+      if (log) await log.append(`${lines}\n`, stored.length);
+      else
+        await stores.facts.insertFormatted(
+          "events",
+          EVENT_COLUMNS,
+          "JSONCompactEachRow",
+          lines,
+          EVENT_INSERT_SETTINGS,
+        );
     }
     // With the filter, a retried id is a "maybe" and one lookup settles it: the cache would only
     // spare that query, at the price of a large map touched for every row. Without it (a server),

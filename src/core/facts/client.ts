@@ -1,5 +1,9 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type ClickHouseClient, type ClickHouseSettings, createClient } from "@clickhouse/client";
+import { EVENT_COLUMNS, EVENT_INSERT_SETTINGS } from "../events/event-row.js";
+import { EventLog } from "./event-log.js";
 
 /**
  * The facts store: one `@clickhouse/client` code path for both transports. Embedded, the
@@ -24,6 +28,11 @@ export interface FactsStore {
   ): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * Embedded store only: the ingestion log in front of `events` (event-log.ts). The event writer
+   * appends to it; every statement naming `events` first waits until the log is loaded.
+   */
+  eventLog?: EventLog;
 }
 
 /**
@@ -63,24 +72,55 @@ export async function openFacts(options: {
   }
   const database = options.database;
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+  const query = async <T>(query: string, params: Record<string, unknown> = {}) => {
+    const rs = await client.query({ query, query_params: params, format: "JSONEachRow" });
+    return (await rs.json()) as T[];
+  };
+  // In memory (tests), the log lives in a temporary directory of its own, removed on close.
+  const eventLog =
+    kind === "chdb"
+      ? new EventLog(
+          options.path ? join(options.path, "events-log") : await mkdtemp(join(tmpdir(), "jl-events-log-")),
+          {
+            query,
+            command: async (sql, settings) => {
+              await client.command({
+                query: sql,
+                ...(settings && { clickhouse_settings: settings as ClickHouseSettings }),
+              });
+            },
+          },
+          `${database}.events`,
+          EVENT_COLUMNS,
+          EVENT_INSERT_SETTINGS,
+        )
+      : undefined;
+  const namesEvents = new RegExp(`\\b${database}\\.events\\b`);
+  const barrier = async (sql: string) => {
+    if (eventLog && namesEvents.test(sql)) await eventLog.barrier();
+  };
 
   return {
     client,
     database,
     kind,
-    async query<T>(query: string, params: Record<string, unknown> = {}) {
-      const rs = await client.query({ query, query_params: params, format: "JSONEachRow" });
-      return (await rs.json()) as T[];
+    ...(eventLog && { eventLog }),
+    async query<T>(sql: string, params: Record<string, unknown> = {}) {
+      await barrier(sql);
+      return query<T>(sql, params);
     },
-    async command(query: string, params: Record<string, unknown> = {}) {
-      await client.command({ query, query_params: params });
+    async command(sql: string, params: Record<string, unknown> = {}) {
+      await barrier(sql);
+      await client.command({ query: sql, query_params: params });
     },
     async insert<T extends object>(table: string, rows: readonly T[]) {
       if (rows.length === 0) return;
+      if (table === "events") await eventLog?.barrier();
       await client.insert({ table: `${database}.${table}`, values: rows as T[], format: "JSONEachRow" });
     },
     async insertFormatted(table, columns, format, body, settings) {
       if (body.length === 0) return;
+      if (table === "events") await eventLog?.barrier();
       if (!/^[A-Za-z]+$/.test(format) || !columns.every((c) => /^[a-z_][a-z0-9_]*$/.test(c)))
         throw new Error(`Invalid insert format or column list for ${table}`);
       // The data follows the statement, as clickhouse-client sends it; both transports accept it.
@@ -99,6 +139,12 @@ export async function openFacts(options: {
         return false;
       }
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await eventLog?.close(!options.path);
+      } finally {
+        await client.close();
+      }
+    },
   };
 }
