@@ -29,6 +29,8 @@ export interface EventRow {
   analytics_consent: number;
   source: "http" | "import" | "replay";
   historical: number;
+  /** The row's `eventLine`, when it was written already (by an ingestion worker thread). */
+  line?: string;
 }
 
 /** The columns of `eventLine`, in its order. */
@@ -73,6 +75,7 @@ const nullable = (t: string | null) => (t === null ? "null" : str(t));
  * text (consent may be ""), as the normaliser, the import and the demo write them.
  */
 export function eventLine(r: EventRow): string {
+  if (r.line !== undefined) return r.line;
   return `[${str(r.workspace_id)},${str(r.message_id)},${str(r.type)},${str(r.event)},${str(r.customer_id)},${str(r.user_id)},${str(r.anonymous_id)},${str(r.timestamp)},${str(r.received_at)},${text(r.properties)},${text(r.context)},${r.version},${str(r.payload_hash)},${str(r.name)},${str(r.group_id)},${str(r.previous_id)},${text(r.traits)},${nullable(r.original_timestamp)},${nullable(r.sent_at)},${text(r.consent)},${r.analytics_consent},${str(r.source)},${r.historical}]`;
 }
 

@@ -25,10 +25,6 @@ const unavailable = (what: string, cause: unknown) =>
     cause,
   });
 
-/**
- * Validates, writes durably (dedup and group commit in the EventWriter) and keeps every rejected
- * item in failed_events before answering. Any store failure is a 503: nothing is acknowledged.
- */
 /** The distinct ids an event names: its user and anonymous id, an alias's previous id, identify's traits. */
 export function idsOfRow(r: EventRow): string[] {
   const ids: string[] = [];
@@ -97,34 +93,76 @@ async function refuseSuppressed(
     });
 }
 
+/** What a batch's items became: rows to write (with their item index) and refused items. */
+export interface PreparedItems {
+  rows: EventRow[];
+  rowIndex: number[];
+  failed: (FailedItem & { index: number })[];
+  warnings: TIngestWarning[];
+}
+
+/** The item as failed_events keeps it: a single-event route's type travels with it; a body write key does not. */
+export function keptItem(item: unknown, type: TEventType | undefined): unknown {
+  if (!isObject(item)) return item;
+  const { writeKey: _, ...rest } = item;
+  return type ? { ...rest, type } : rest;
+}
+
+/** Normalises every item (pure: no store is touched, so it may run on a worker thread). */
+export function prepareItems(
+  workspaceId: string,
+  items: readonly unknown[],
+  options: Omit<IngestOptions, "source"> & { source: EventRow["source"] },
+): PreparedItems {
+  const prepared: PreparedItems = { rows: [], rowIndex: [], failed: [], warnings: [] };
+  items.forEach((item, index) => {
+    const n = normalizeEvent(item, options);
+    if (!n.ok) {
+      prepared.failed.push({
+        index,
+        code: n.code,
+        message: n.message,
+        messageId: n.messageId,
+        payload: keptItem(item, options.type),
+      });
+      return;
+    }
+    if (n.futureWarning)
+      prepared.warnings.push({ index, messageId: n.event.messageId, code: "timestamp_in_future" });
+    prepared.rows.push(toEventRow(n.event, workspaceId, options.source));
+    prepared.rowIndex.push(index);
+  });
+  return prepared;
+}
+
 export async function ingestEvents(
   stores: Stores,
   workspaceId: string,
   items: readonly unknown[],
   options: IngestOptions,
 ): Promise<TIngestResult> {
-  const rows: EventRow[] = [];
-  const rowIndex: number[] = [];
-  const failed: (FailedItem & { index: number })[] = [];
-  const warnings: TIngestWarning[] = [];
-  // A single-event route's type travels with the kept item, so a replay knows it; a write key
-  // sent in the body is a secret and is not kept.
-  const kept = (item: unknown) => {
-    if (!isObject(item)) return item;
-    const { writeKey: _, ...rest } = item;
-    return options.type ? { ...rest, type: options.type } : rest;
-  };
-  items.forEach((item, index) => {
-    const n = normalizeEvent(item, options);
-    if (!n.ok) {
-      failed.push({ index, code: n.code, message: n.message, messageId: n.messageId, payload: kept(item) });
-      return;
-    }
-    if (n.futureWarning) warnings.push({ index, messageId: n.event.messageId, code: "timestamp_in_future" });
-    rows.push(toEventRow(n.event, workspaceId, options.source));
-    rowIndex.push(index);
-  });
+  return storePrepared(
+    stores,
+    workspaceId,
+    prepareItems(workspaceId, items, options),
+    options,
+    (i) => items[i],
+  );
+}
 
+/**
+ * Writes prepared rows durably (dedup and group commit in the EventWriter) and keeps every rejected
+ * item in failed_events before answering; `itemAt` gives an item's payload for a duplicate_conflict.
+ * Any store failure is a 503: nothing is acknowledged.
+ */
+export async function storePrepared(
+  stores: Stores,
+  workspaceId: string,
+  prepared: PreparedItems,
+  options: Pick<IngestOptions, "type" | "receivedAt" | "source">,
+  itemAt: (index: number) => unknown,
+): Promise<TIngestResult> {
+  const { rows, rowIndex, failed, warnings } = prepared;
   await refuseSuppressed(stores, workspaceId, rows, rowIndex, failed);
 
   let outcomes: Awaited<ReturnType<ReturnType<typeof eventWriterFor>["write"]>> = [];
@@ -145,7 +183,7 @@ export async function ingestEvents(
         code: "duplicate_conflict",
         message: "this messageId was stored before with a different payload",
         messageId: rows[i]?.message_id ?? null,
-        payload: kept(items[index]),
+        payload: keptItem(itemAt(index), options.type),
       });
   });
   failed.sort((a, b) => a.index - b.index);

@@ -4,18 +4,36 @@ import { cors } from "hono/cors";
 import { resolveApiKey } from "../../core/auth/api-keys.js";
 import { AppError } from "../../core/errors.js";
 import { type TEventType, ZIngestResult } from "../../core/events/event.schema.js";
-import { ingestEvents } from "../../core/events/ingest-events.js";
-import type { Envelope } from "../../core/events/normalize-event.js";
-import { deeperThan, isObject } from "../../core/events/safe-json.js";
+import { ingestEvents, storePrepared } from "../../core/events/ingest-events.js";
+import { PreparePool, rowsOf } from "../../core/events/prepare-pool.js";
+import { isObject } from "../../core/events/safe-json.js";
 import type { AppEnv } from "../env.js";
 import { rateLimit } from "../middleware/rate-limit.js";
 import { errorResponses, json, router } from "../openapi.js";
-import { readIngestBody } from "./ingest-body.js";
+import {
+  bodyEncoding,
+  gunzipCappedSync,
+  invalidBody,
+  itemsOfBody,
+  parseJsonBody,
+  readCapped,
+  readIngestBody,
+} from "./ingest-body.js";
 
 const SINGLE: TEventType[] = ["track", "identify", "page", "screen", "group", "alias"];
 
-const invalidBody = (pointer: string, message: string, code = "schema_violation") =>
-  new AppError("validation_failed", message, { errors: [{ pointer, code, message }] });
+let pool: PreparePool | null | undefined;
+/**
+ * The process's ingestion worker threads (JOURNEYLENS_INGEST_WORKERS, default 1; 0 parses on the
+ * main thread), started on first use and shared by every app in the process.
+ */
+function preparePool(): PreparePool | null {
+  if (pool === undefined) {
+    const n = Number(process.env.JOURNEYLENS_INGEST_WORKERS ?? 1);
+    pool = Number.isInteger(n) && n > 0 ? new PreparePool(Math.min(n, 16)) : null;
+  }
+  return pool;
+}
 
 /** The write key from Basic (`key:`) or Bearer; `writeKey` in the body is read later. */
 function headerKeyOf(c: Context<AppEnv>): string | undefined {
@@ -39,25 +57,6 @@ async function authenticate(c: Context<AppEnv>, secret: string): Promise<string>
     throw new AppError("forbidden", `This needs the "ingest" scope; the key holds: ${key.scopes.join(", ")}`);
   c.set("actor", { kind: "api_key", keyId: key.keyId, workspaceId: key.workspaceId, scopes: key.scopes });
   return key.workspaceId;
-}
-
-const object = (v: unknown, pointer: string): Record<string, unknown> | undefined => {
-  if (v === undefined || v === null) return undefined;
-  if (!isObject(v)) throw invalidBody(pointer, `${pointer.slice(6)} must be an object`);
-  return v;
-};
-
-/** The batch envelope without its items; nested beyond the limit it is refused as a whole. */
-function envelopeOf(body: Record<string, unknown>, maxDepth: number): Envelope {
-  const { batch: _, ...rest } = body;
-  if (deeperThan(rest, maxDepth))
-    throw invalidBody("/body", `the envelope nests deeper than ${maxDepth} levels`);
-  return {
-    context: object(rest.context, "/body/context"),
-    integrations: object(rest.integrations, "/body/integrations"),
-    sentAt: rest.sentAt,
-    historical: rest.historical === true,
-  };
 }
 
 const description = (what: string) =>
@@ -84,6 +83,48 @@ export function ingestRoutes() {
     const headerKey = headerKeyOf(c);
     let workspaceId = headerKey ? await authenticate(c, headerKey) : undefined;
     if (workspaceId) await limiter(c, async () => {});
+    const workers = preparePool();
+    if (workspaceId && workers) {
+      // The usual case (key in the header): a worker thread parses and normalises the body.
+      const gzip = bodyEncoding(c) === "gzip";
+      const raw = await readCapped(c, limits.maxRequestBytes);
+      const reply = await workers.prepare({
+        body: raw,
+        gzip,
+        type,
+        workspaceId,
+        receivedAt: receivedAt.getTime(),
+        limits,
+        source: "http",
+      });
+      let items: unknown[] | undefined;
+      // Only a duplicate_conflict needs an item's own JSON again (for failed_events).
+      const itemAt = (i: number) => {
+        items ??= itemsOfBody(
+          parseJsonBody(gzip ? gunzipCappedSync(raw, limits.maxRequestBytes) : raw) as Record<
+            string,
+            unknown
+          >,
+          type,
+          limits,
+        ).items;
+        return items[i];
+      };
+      const prepared = {
+        rows: rowsOf(workspaceId, "http", reply.cols),
+        rowIndex: reply.rowIndex,
+        failed: reply.failed,
+        warnings: reply.warnings,
+      };
+      const result = await storePrepared(
+        c.get("stores"),
+        workspaceId,
+        prepared,
+        { ...(type && { type }), receivedAt, source: "http" },
+        itemAt,
+      );
+      return c.json(result, 200);
+    }
     const parsed = await readIngestBody(c, limits.maxRequestBytes);
     if (!isObject(parsed)) throw invalidBody("/body", "the body must be a JSON object");
     if (!workspaceId) {
@@ -95,16 +136,7 @@ export function ingestRoutes() {
       workspaceId = await authenticate(c, parsed.writeKey);
       await limiter(c, async () => {});
     }
-    let items: unknown[];
-    let envelope: Envelope = {};
-    if (type) items = [parsed];
-    else {
-      if (!Array.isArray(parsed.batch)) throw invalidBody("/body/batch", "batch must be an array of events");
-      if (parsed.batch.length > limits.maxBatchLength)
-        throw invalidBody("/body/batch", `a batch holds at most ${limits.maxBatchLength} events`, "too_many");
-      items = parsed.batch;
-      envelope = envelopeOf(parsed, limits.maxDepth);
-    }
+    const { items, envelope } = itemsOfBody(parsed, type, limits);
     const result = await ingestEvents(c.get("stores"), workspaceId, items, {
       ...(type && { type }),
       envelope,

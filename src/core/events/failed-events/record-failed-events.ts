@@ -12,7 +12,12 @@ export interface FailedItem {
   messageId: string | null;
   /** The item as parsed (any depth); serialised here, bounded. */
   payload: unknown;
+  /** The payload already serialised by `failedPayloadJson` (an ingestion worker sends text, not a deep object). */
+  payloadJson?: { text: string; truncated: boolean };
 }
+
+/** The bounded JSON text failed_events keeps of a payload. */
+export const failedPayloadJson = (payload: unknown) => boundedJson(payload, MAX_FAILED_PAYLOAD_BYTES);
 
 /** Keeps rejected items so nothing is dropped silently; one insert per request. */
 export async function recordFailedEvents(
@@ -27,7 +32,7 @@ export async function recordFailedEvents(
     .insertInto("failed_events")
     .values(
       items.map((item) => {
-        const { text, truncated } = boundedJson(item.payload, MAX_FAILED_PAYLOAD_BYTES);
+        const { text, truncated } = item.payloadJson ?? failedPayloadJson(item.payload);
         return {
           id: uuidv7(),
           workspace_id: workspaceId,

@@ -1,0 +1,170 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { IngestLimits } from "../config.js";
+import { AppError, type ErrorCode, type FieldError } from "../errors.js";
+import type { TEventType } from "./event.schema.js";
+import type { EventRow } from "./event-row.js";
+import type { PreparedItems } from "./ingest-events.js";
+
+/**
+ * Worker threads that prepare ingestion requests (prepare-worker.ts): the raw body goes in, the
+ * rows' facts lines and the few fields the main thread needs come back, column by column (cheap to
+ * copy between threads). The Node main thread is what limits ingestion throughput; parsing and
+ * normalising is about a third of its work per event (docs/benchmarks.md).
+ */
+export interface PrepareRequest {
+  id: number;
+  body: Uint8Array;
+  gzip: boolean;
+  type: TEventType | undefined;
+  workspaceId: string;
+  receivedAt: number;
+  limits: IngestLimits;
+  source: EventRow["source"];
+}
+
+export interface PreparedColumns {
+  messageId: string[];
+  type: EventRow["type"][];
+  userId: string[];
+  anonymousId: string[];
+  previousId: string[];
+  timestamp: string[];
+  receivedAt: string[];
+  originalTimestamp: (string | null)[];
+  sentAt: (string | null)[];
+  payloadHash: string[];
+  traits: string[];
+  consent: string[];
+  /** Bit 0 analytics consent, bit 1 historical. */
+  flags: Uint8Array;
+  line: string[];
+}
+
+export type PrepareReply =
+  | {
+      id: number;
+      ok: true;
+      cols: PreparedColumns;
+      rowIndex: number[];
+      failed: PreparedItems["failed"];
+      warnings: PreparedItems["warnings"];
+    }
+  | { id: number; ok: false; error: { code: ErrorCode; message: string; errors: FieldError[] } }
+  | { id: number; ok: false; crash: string };
+
+/** The rows of a worker's reply, as the writer takes them (`line` already written). */
+export function rowsOf(workspaceId: string, source: EventRow["source"], c: PreparedColumns): EventRow[] {
+  const rows: EventRow[] = new Array(c.messageId.length);
+  for (let i = 0; i < rows.length; i++) {
+    const flags = c.flags[i] as number;
+    rows[i] = {
+      workspace_id: workspaceId,
+      message_id: c.messageId[i] as string,
+      type: c.type[i] as EventRow["type"],
+      // The event's remaining columns travel in `line` only.
+      event: "",
+      customer_id: "",
+      user_id: c.userId[i] as string,
+      anonymous_id: c.anonymousId[i] as string,
+      timestamp: c.timestamp[i] as string,
+      received_at: c.receivedAt[i] as string,
+      properties: "{}",
+      context: "{}",
+      version: 1,
+      payload_hash: c.payloadHash[i] as string,
+      name: "",
+      group_id: "",
+      previous_id: c.previousId[i] as string,
+      traits: c.traits[i] as string,
+      original_timestamp: c.originalTimestamp[i] ?? null,
+      sent_at: c.sentAt[i] ?? null,
+      consent: c.consent[i] as string,
+      analytics_consent: flags & 1,
+      source,
+      historical: (flags >> 1) & 1,
+      line: c.line[i] as string,
+    };
+  }
+  return rows;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, { resolve(r: PrepareReply): void; reject(e: unknown): void }>;
+}
+
+/** Starts a worker on the sources through tsx when running from TypeScript, on the build otherwise. */
+function startWorker(): Worker {
+  const url = new URL(
+    import.meta.url.endsWith(".ts") ? "./prepare-worker.ts" : "./prepare-worker.js",
+    import.meta.url,
+  );
+  if (!url.pathname.endsWith(".ts")) return new Worker(url);
+  // The ESM build of tsx's API (the require condition resolves to its CommonJS twin).
+  const tsx = createRequire(import.meta.url)
+    .resolve("tsx/esm/api")
+    .replace(/\.cjs$/, ".mjs");
+  const boot = `import(${JSON.stringify(`file://${tsx}`)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+export class PreparePool {
+  private slots: Slot[] = [];
+  private next = 0;
+  private seq = 0;
+  private closed = false;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: startWorker(), pending: new Map() };
+    slot.worker.unref();
+    slot.worker.on("message", (reply: PrepareReply) => {
+      const p = slot.pending.get(reply.id);
+      slot.pending.delete(reply.id);
+      p?.resolve(reply);
+    });
+    const fail = (e: unknown) => {
+      for (const p of slot.pending.values()) p.reject(e);
+      slot.pending.clear();
+      // A dead worker is replaced; the requests it held answer 503 and are retried by their clients.
+      const i = this.slots.indexOf(slot);
+      if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    };
+    slot.worker.on("error", fail);
+    slot.worker.on("exit", (code) => fail(new Error(`ingestion worker exited (${code})`)));
+    return slot;
+  }
+
+  /** Prepares one request on the next worker; body errors come back as the AppError the route would throw. */
+  async prepare(request: Omit<PrepareRequest, "id">): Promise<Extract<PrepareReply, { ok: true }>> {
+    const slot = this.slots[this.next++ % this.slots.length] as Slot;
+    const id = ++this.seq;
+    const reply = await new Promise<PrepareReply>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      // A copy, not a transfer: the route keeps the bytes to re-read an item for failed_events.
+      slot.worker.postMessage({ ...request, id });
+    }).catch((e: unknown) => {
+      throw new AppError(
+        "unavailable",
+        "The ingestion worker failed; nothing was acknowledged, retry later",
+        {
+          retryAfterSeconds: 1,
+          cause: e,
+        },
+      );
+    });
+    if (reply.ok) return reply;
+    if ("error" in reply)
+      throw new AppError(reply.error.code, reply.error.message, { errors: reply.error.errors });
+    throw new Error(`ingestion worker: ${reply.crash}`);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
