@@ -15,7 +15,8 @@ export type WriteOutcome = "stored" | "duplicate" | "conflict";
 
 /**
  * The durable write path of events: dedup by (workspace_id, message_id) and group commit. `write`
- * resolves, with one outcome per row, only after the facts insert holding its rows returned.
+ * resolves, with one outcome per row, only after its rows are durably in the facts store: appended to
+ * the embedded store's ingestion log (event-log.ts), or inserted into a server's `events`.
  */
 export interface EventWriter {
   write(rows: readonly EventRow[]): Promise<WriteOutcome[]>;
@@ -30,7 +31,10 @@ export interface EventWriterOptions {
   maxRows?: number;
   /** Wait after the first write of an idle writer so concurrent writes join its flush (0: next turn). */
   lingerMs?: number;
-  /** Capacity of the recent-id cache in front of the facts lookup (all stored ids without the filter, else the ids lookups found). */
+  /**
+   * Capacity of the recent-id cache in front of the facts lookup: every stored id without the
+   * stored-id filter, else only the ids lookups found.
+   */
   recentIds?: number;
   /** Distinct id pairs whose enqueued seen range is remembered, to skip repeated identity work. */
   sentRanges?: number;

@@ -143,7 +143,8 @@ describe("events log (ingestion log in front of the embedded events table)", () 
     const log = new EventLog(
       freshDir(),
       {
-        query: async () => [],
+        // The table's columns as system.columns lists them; every load fails.
+        query: async <T>() => EVENT_COLUMNS.map((name) => ({ name, type: "String" })) as T[],
         command: async () => {
           throw new Error("disk full");
         },
@@ -157,6 +158,18 @@ describe("events log (ingestion log in front of the embedded events table)", () 
     await expect(log.append(lines([row(ws, "b3")]), 1)).rejects.toThrow(/wait for loading|fails/);
     await expect(log.barrier()).rejects.toThrow(/disk full/);
     await expect(log.close()).rejects.toThrow(/disk full/);
+  });
+
+  it("refuses to start on a facts store without the events table", async () => {
+    const log = new EventLog(
+      freshDir(),
+      { query: async () => [], command: async () => {} },
+      table(),
+      EVENT_COLUMNS,
+      EVENT_INSERT_SETTINGS,
+    );
+    await expect(log.append(lines([row(randomUUID(), "x")]), 1)).rejects.toThrow(/does not exist/);
+    expect(log.pendingRows).toBe(0);
   });
 
   it("lets a statement on events see every acknowledged write of the event writer (read your writes)", async () => {

@@ -56,6 +56,7 @@ export class EventLog {
   private loading: Promise<void> | undefined;
   private wantSeal = false;
   private closed = false;
+  private exactLoads = false;
   /** Serialises appends, sealing, loads and lookups (a lookup must not fall between a load and an unlink). */
   private lock: Promise<unknown> = Promise.resolve();
   private opened: Promise<void> | undefined;
@@ -107,6 +108,8 @@ export class EventLog {
       `SELECT name, type FROM system.columns WHERE database = {db:String} AND table = {table:String}`,
       { db, table },
     );
+    if (cols.length === 0)
+      throw new Error(`events log: ${this.table} does not exist (migrate the facts store first)`);
     const types = new Map(cols.map((c) => [c.name, c.type]));
     this.structure = this.columns.map((c) => `${c} ${types.get(c) ?? "String"}`).join(", ");
     const left = readdirSync(this.dir)
@@ -163,8 +166,13 @@ export class EventLog {
       try {
         await this.fd.appendFile(lines);
       } catch (e) {
-        // Nothing of a failed append may stay: the next lines would follow a torn one.
-        await this.fd.truncate(before).catch(() => this.seal());
+        // Nothing of a failed append may stay: the next lines would follow a torn one. If it cannot
+        // be cut off, the segment is sealed as it is (cut at its last line when loaded) and loads
+        // stay exact until everything is loaded: its complete lines may come again in the retry.
+        await this.fd.truncate(before).catch(async () => {
+          this.exactLoads = true;
+          await this.seal();
+        });
         throw e;
       }
       this.openBytes += Buffer.byteLength(lines);
@@ -207,13 +215,14 @@ export class EventLog {
         await this.locked(async () => {
           // After a failure the segment may end torn and the table may hold part of it: only then
           // is it cut and loaded in the exact form.
-          const retry = this.loadError !== undefined;
+          const retry = this.loadError !== undefined || this.exactLoads;
           if (!retry || cutTorn(join(this.dir, name(next.seq)))) await this.load(next.seq, retry);
           unlinkSync(join(this.dir, name(next.seq)));
         });
         this.sealed.shift();
         this.backlog -= next.rows;
         this.loadError = undefined;
+        if (this.backlog === 0) this.exactLoads = false;
       }
     } catch (e) {
       this.loadError = e;
