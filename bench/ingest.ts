@@ -1,12 +1,13 @@
 /**
- * Ingestion benchmark: `POST /v1/batch` on the real server (child process, embedded stores in a
- * temporary data directory), ~300-byte events in batches of 100–500 from concurrent keep-alive
+ * Ingestion benchmark: `POST /v1/batch` on the real server (child process built and started as
+ * `npm start` runs it, embedded stores in a temporary data directory), ~300-byte events in batches of 100–500 from concurrent keep-alive
  * clients, one write key each (batches prepared up front, fresh message ids per request, so the
  * load generator takes little of the machine's CPU). Prints sustained events/s, request latency
  * p50/p95/p99, the server's peak RSS and CPU per event, and checks that the facts store holds every
  * accepted event.
  * Run: npx tsx bench/ingest.ts  (env INGEST_SECONDS=60, INGEST_CLIENTS=12, INGEST_USERS=5000 by default)
  */
+import { execSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
@@ -54,7 +55,10 @@ const quantile = (sorted: number[], q: number) =>
 const dataDir = mkdtempSync(join(tmpdir(), "jl-bench-ingest-"));
 // e.g. INGEST_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
 const nodeArgs = process.env.INGEST_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-const server = await startServerProcess(dataDir, await freePort(), { nodeArgs });
+// The server as `npm start` runs it: built (tsc) first, then started from dist/.
+console.log("building the server (npm run build:server) …");
+execSync("npm run build:server", { stdio: "ignore" });
+const server = await startServerProcess(dataDir, await freePort(), { nodeArgs, built: true });
 try {
   const { workspaceId, writeKeys } = await provisionIngest(server.url, dataDir, clients);
   const agent = new Agent({ keepAlive: true, maxSockets: clients });

@@ -34,21 +34,25 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=256"];
 
-/** `journeylens serve` from the sources (tsx), embedded stores in `dataDir`, ready to answer. */
+/**
+ * `journeylens serve`, embedded stores in `dataDir`, ready to answer: from the sources (tsx), or with
+ * `built` from the build in dist/ as `npm start` runs it (the caller builds first).
+ */
 export async function startServerProcess(
   dataDir: string,
   port: number,
-  options: { readyWithinMs?: number; nodeArgs?: string[] } = {},
+  options: { readyWithinMs?: number; nodeArgs?: string[]; built?: boolean } = {},
 ): Promise<ServerProcess> {
   const readyWithinMs = options.readyWithinMs ?? 180_000;
+  const entry = options.built
+    ? [resolve("dist/server/cli/main.js")]
+    : ["--import", "tsx", resolve("src/cli/main.ts")];
   const child = spawn(
     process.execPath,
     [
       ...SERVER_NODE_FLAGS,
       ...(options.nodeArgs ?? []),
-      "--import",
-      "tsx",
-      resolve("src/cli/main.ts"),
+      ...entry,
       "serve",
       "--port",
       String(port),
