@@ -1,3 +1,4 @@
+import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -148,5 +149,28 @@ describe("ingestion worker threads", () => {
     ).toMatchObject({
       code: "payload_too_large",
     });
+  });
+
+  it("stop restarting workers that cannot start, so requests are prepared on the main thread", async () => {
+    let started = 0;
+    const broken = new PreparePool(1, () => {
+      started++;
+      return new Worker("throw new Error('boom')", { eval: true });
+    });
+    for (let i = 0; i < 100 && broken.usable; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(broken.usable).toBe(false);
+    expect(started).toBe(3);
+    await expect(
+      broken.prepare({
+        body: Buffer.from("{}"),
+        gzip: false,
+        type: undefined,
+        workspaceId: WS,
+        receivedAt: 0,
+        limits,
+        source: "http",
+      }),
+    ).rejects.toMatchObject({ code: "unavailable" });
+    await broken.close();
   });
 });

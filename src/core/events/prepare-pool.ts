@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { IngestLimits } from "../config.js";
 import { AppError, type ErrorCode, type FieldError } from "../errors.js";
@@ -92,7 +93,11 @@ export function rowsOf(workspaceId: string, source: EventRow["source"], c: Prepa
 interface Slot {
   worker: Worker;
   pending: Map<number, { resolve(r: PrepareReply): void; reject(e: unknown): void }>;
+  answered: boolean;
 }
+
+/** Workers that die before answering anything, in a row, after which the pool gives up. */
+const MAX_FAILED_STARTS = 3;
 
 /** Starts a worker on the sources through tsx when running from TypeScript, on the build otherwise. */
 function startWorker(): Worker {
@@ -105,7 +110,7 @@ function startWorker(): Worker {
   const tsx = createRequire(import.meta.url)
     .resolve("tsx/esm/api")
     .replace(/\.cjs$/, ".mjs");
-  const boot = `import(${JSON.stringify(`file://${tsx}`)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  const boot = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(boot, { eval: true });
 }
 
@@ -114,15 +119,22 @@ export class PreparePool {
   private next = 0;
   private seq = 0;
   private closed = false;
+  private failedStarts = 0;
+  private broken = false;
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    private readonly start: () => Worker = startWorker,
+  ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(), pending: new Map() };
+    const slot: Slot = { worker: this.start(), pending: new Map(), answered: false };
     slot.worker.unref();
     slot.worker.on("message", (reply: PrepareReply) => {
+      slot.answered = true;
+      this.failedStarts = 0;
       const p = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
       p?.resolve(reply);
@@ -131,17 +143,40 @@ export class PreparePool {
       for (const p of slot.pending.values()) p.reject(e);
       slot.pending.clear();
       // A dead worker is replaced; the requests it held answer 503 and are retried by their clients.
+      // Workers that cannot even start (a broken installation) are not restarted forever: the pool
+      // turns unusable and requests are prepared on the main thread.
       const i = this.slots.indexOf(slot);
-      if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+      if (i < 0 || this.closed) return;
+      if (!slot.answered && ++this.failedStarts >= MAX_FAILED_STARTS) {
+        if (!this.broken)
+          console.warn(`ingestion workers do not start, parsing on the main thread (${String(e)})`);
+        this.broken = true;
+        this.slots.splice(i, 1);
+        return;
+      }
+      this.slots[i] = this.spawn();
     };
     slot.worker.on("error", fail);
     slot.worker.on("exit", (code) => fail(new Error(`ingestion worker exited (${code})`)));
     return slot;
   }
 
+  /** False once workers failed to start repeatedly (see MAX_FAILED_STARTS). */
+  get usable(): boolean {
+    return !this.broken && this.slots.length > 0;
+  }
+
   /** Prepares one request on the next worker; body errors come back as the AppError the route would throw. */
   async prepare(request: Omit<PrepareRequest, "id">): Promise<Extract<PrepareReply, { ok: true }>> {
-    const slot = this.slots[this.next++ % this.slots.length] as Slot;
+    const slot = this.usable ? this.slots[this.next++ % this.slots.length] : undefined;
+    if (!slot)
+      throw new AppError(
+        "unavailable",
+        "The ingestion workers do not start; nothing was acknowledged, retry later",
+        {
+          retryAfterSeconds: 1,
+        },
+      );
     const id = ++this.seq;
     const reply = await new Promise<PrepareReply>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });

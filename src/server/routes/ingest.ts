@@ -84,7 +84,7 @@ export function ingestRoutes() {
     let workspaceId = headerKey ? await authenticate(c, headerKey) : undefined;
     if (workspaceId) await limiter(c, async () => {});
     const workers = preparePool();
-    if (workspaceId && workers) {
+    if (workspaceId && workers?.usable) {
       // The usual case (key in the header): a worker thread parses and normalises the body.
       const gzip = bodyEncoding(c) === "gzip";
       const raw = await readCapped(c, limits.maxRequestBytes);
