@@ -112,7 +112,7 @@ export function keptItem(item: unknown, type: TEventType | undefined): unknown {
 export function prepareItems(
   workspaceId: string,
   items: readonly unknown[],
-  options: Omit<IngestOptions, "source"> & { source: EventRow["source"] },
+  options: IngestOptions,
 ): PreparedItems {
   const prepared: PreparedItems = { rows: [], rowIndex: [], failed: [], warnings: [] };
   items.forEach((item, index) => {

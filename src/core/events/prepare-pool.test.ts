@@ -2,23 +2,20 @@ import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { invalidBody, itemsOfBody, parseJsonBody } from "../../server/routes/ingest-body.js";
 import { defaultIngestLimits } from "../config.js";
 import { AppError } from "../errors.js";
 import { eventLine } from "./event-row.js";
 import { failedPayloadJson } from "./failed-events/record-failed-events.js";
 import { prepareItems } from "./ingest-events.js";
 import { PreparePool, rowsOf } from "./prepare-pool.js";
-import { isObject } from "./safe-json.js";
+import { itemsOfBody, parseBodyObject } from "./request-body.js";
 
 const WS = "0190aaaa-0000-7000-8000-000000000001";
 const limits = defaultIngestLimits;
 
 /** The main-thread path: what the route does without workers. */
 function inThread(body: string, receivedAt: Date) {
-  const parsed = parseJsonBody(Buffer.from(body));
-  if (!isObject(parsed)) throw invalidBody("/body", "the body must be a JSON object");
-  const { items, envelope } = itemsOfBody(parsed, undefined, limits);
+  const { items, envelope } = itemsOfBody(parseBodyObject(Buffer.from(body)), undefined, limits);
   return prepareItems(WS, items, { envelope, receivedAt, limits, source: "http" });
 }
 

@@ -4,25 +4,17 @@
  * (prepare-pool.ts). The same functions run on the main thread without workers.
  */
 import { parentPort } from "node:worker_threads";
-import {
-  gunzipCappedSync,
-  invalidBody,
-  itemsOfBody,
-  parseJsonBody,
-} from "../../server/routes/ingest-body.js";
 import { isAppError } from "../errors.js";
 import { eventLine } from "./event-row.js";
 import { failedPayloadJson } from "./failed-events/record-failed-events.js";
 import { prepareItems } from "./ingest-events.js";
 import type { PreparedColumns, PrepareReply, PrepareRequest } from "./prepare-pool.js";
-import { isObject } from "./safe-json.js";
+import { gunzipCappedSync, itemsOfBody, parseBodyObject } from "./request-body.js";
 
 export function prepareRequest(m: PrepareRequest): PrepareReply {
   try {
     const bytes = m.gzip ? gunzipCappedSync(m.body, m.limits.maxRequestBytes) : m.body;
-    const parsed = parseJsonBody(bytes);
-    if (!isObject(parsed)) throw invalidBody("/body", "the body must be a JSON object");
-    const { items, envelope } = itemsOfBody(parsed, m.type, m.limits);
+    const { items, envelope } = itemsOfBody(parseBodyObject(bytes), m.type, m.limits);
     const p = prepareItems(m.workspaceId, items, {
       ...(m.type && { type: m.type }),
       envelope,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, truncateSync, unlinkSync } from "node:fs";
+import { readdirSync, readFileSync, truncateSync, unlinkSync } from "node:fs";
 import { mkdir, open, rm } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -57,6 +57,7 @@ export class EventLog {
   private wantSeal = false;
   private closed = false;
   private exactLoads = false;
+  private hadLeftovers: boolean | undefined;
   /** Serialises appends, sealing, loads and lookups (a lookup must not fall between a load and an unlink). */
   private lock: Promise<unknown> = Promise.resolve();
   private opened: Promise<void> | undefined;
@@ -124,12 +125,19 @@ export class EventLog {
     this.seq = (left[left.length - 1] ?? 0) + 1;
   }
 
+  /**
+   * Whether a dead process left segments, read once: one process owns the data directory, so after
+   * that only this log's own appends (which open it first) create segments.
+   */
   private leftovers(): boolean {
-    try {
-      return readdirSync(this.dir).some((f) => SEGMENT.test(f));
-    } catch {
-      return false;
+    if (this.hadLeftovers === undefined) {
+      try {
+        this.hadLeftovers = readdirSync(this.dir).some((f) => SEGMENT.test(f));
+      } catch {
+        this.hadLeftovers = false;
+      }
     }
+    return this.hadLeftovers;
   }
 
   private from(file: string): string {
@@ -255,12 +263,14 @@ export class EventLog {
     await this.open();
     return this.locked(async () => {
       const where = "workspace_id = {ws:UUID} AND message_id IN {ids:Array(String)}";
-      const files = readdirSync(this.dir).filter(
-        (f) => SEGMENT.test(f) && statSync(join(this.dir, f)).size > 0,
-      );
+      // The segments not loaded yet (the lock keeps a load from falling between the two reads).
+      const segments = this.sealed.filter((x) => x.rows > 0).map((x) => x.seq);
+      if (this.openRows > 0) segments.push(this.seq);
       const parts = [`SELECT message_id, payload_hash FROM ${this.table} WHERE ${where}`];
-      for (const f of files)
-        parts.push(`SELECT message_id, payload_hash FROM ${this.from(join(this.dir, f))} WHERE ${where}`);
+      for (const seq of segments)
+        parts.push(
+          `SELECT message_id, payload_hash FROM ${this.from(join(this.dir, name(seq)))} WHERE ${where}`,
+        );
       return this.sql.query<{ message_id: string; payload_hash: string }>(parts.join(" UNION ALL "), {
         ws: workspaceId,
         ids,

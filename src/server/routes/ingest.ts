@@ -6,19 +6,11 @@ import { AppError } from "../../core/errors.js";
 import { type TEventType, ZIngestResult } from "../../core/events/event.schema.js";
 import { ingestEvents, storePrepared } from "../../core/events/ingest-events.js";
 import { PreparePool, rowsOf } from "../../core/events/prepare-pool.js";
-import { isObject } from "../../core/events/safe-json.js";
+import { gunzipCappedSync, itemsOfBody, parseBodyObject } from "../../core/events/request-body.js";
 import type { AppEnv } from "../env.js";
 import { rateLimit } from "../middleware/rate-limit.js";
 import { errorResponses, json, router } from "../openapi.js";
-import {
-  bodyEncoding,
-  gunzipCappedSync,
-  invalidBody,
-  itemsOfBody,
-  parseJsonBody,
-  readCapped,
-  readIngestBody,
-} from "./ingest-body.js";
+import { bodyEncoding, readCapped, readIngestBody } from "./ingest-body.js";
 
 const SINGLE: TEventType[] = ["track", "identify", "page", "screen", "group", "alias"];
 
@@ -101,10 +93,7 @@ export function ingestRoutes() {
       // Only a duplicate_conflict needs an item's own JSON again (for failed_events).
       const itemAt = (i: number) => {
         items ??= itemsOfBody(
-          parseJsonBody(gzip ? gunzipCappedSync(raw, limits.maxRequestBytes) : raw) as Record<
-            string,
-            unknown
-          >,
+          parseBodyObject(gzip ? gunzipCappedSync(raw, limits.maxRequestBytes) : raw),
           type,
           limits,
         ).items;
@@ -126,7 +115,6 @@ export function ingestRoutes() {
       return c.json(result, 200);
     }
     const parsed = await readIngestBody(c, limits.maxRequestBytes);
-    if (!isObject(parsed)) throw invalidBody("/body", "the body must be a JSON object");
     if (!workspaceId) {
       if (typeof parsed.writeKey !== "string" || !parsed.writeKey)
         throw new AppError(
