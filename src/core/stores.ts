@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { StoreConfig } from "./config.js";
 import { connectPostgres, openPGlite, type SystemOfRecord } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { identityOnLoad } from "./events/segment-identity.js";
 import { type FactsStore, openFacts } from "./facts/client.js";
 import { migrateFacts } from "./facts/migrate.js";
 
@@ -16,6 +17,8 @@ export interface Stores {
 
 export function combineStores(sor: SystemOfRecord, facts: FactsStore): Stores {
   let closed = false;
+  // The embedded ingestion log hands each loaded segment's identity work to the system of record.
+  facts.eventLog?.onLoaded(identityOnLoad(sor.db));
   return {
     sor,
     facts,
@@ -26,7 +29,9 @@ export function combineStores(sor: SystemOfRecord, facts: FactsStore): Stores {
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.allSettled([facts.close(), sor.close()]);
+      // Facts first: closing the log loads what it holds and enqueues its identity work.
+      await Promise.allSettled([facts.close()]);
+      await Promise.allSettled([sor.close()]);
     },
   };
 }

@@ -6,7 +6,8 @@ import { createOutboxWorker, type RunCounts } from "../worker/outbox-worker.js";
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 /**
- * Runs the real outbox handlers until nothing is due, as the server's worker would; fails when a
+ * Loads what the ingestion log holds, then runs the real outbox handlers until nothing is due, as
+ * the server's worker would; fails when a
  * message is retried or parked, so a test never reads facts that silently failed to arrive.
  */
 export async function drainOutbox(
@@ -19,6 +20,8 @@ export async function drainOutbox(
     logger: silent,
     batchSize: 50,
   });
+  // Events still in the embedded ingestion log enqueue their identity work once loaded.
+  await stores.facts.eventLog?.barrier();
   const total: RunCounts = { claimed: 0, done: 0, retried: 0, parked: 0, lost: 0 };
   for (let i = 0; i < 200; i++) {
     const counts = await worker.runOnce();

@@ -12,6 +12,9 @@ function payloadOf(row: OutboxRow): TIdentityPayload {
   return parsed.data;
 }
 
+/** A message of a log segment whose pairs were all sent before: it only schedules the refreshes. */
+const isEmpty = (p: TIdentityPayload) => p.ids.length + p.identifies.length + p.aliases.length === 0;
+
 /**
  * `events.identity` (docs/api/observe.md §1–2): stitches the customers of one flushed event batch
  * and mirrors their identities to the facts store. Idempotent, so at-least-once delivery is safe.
@@ -21,7 +24,8 @@ function payloadOf(row: OutboxRow): TIdentityPayload {
  */
 export function eventsIdentityHandler(stores: Stores): OutboxHandler {
   const one: OutboxHandler = async (row) => {
-    await applyIdentity(stores, row.workspace_id, payloadOf(row));
+    const payload = payloadOf(row);
+    if (!isEmpty(payload)) await applyIdentity(stores, row.workspace_id, payload);
     await maybeEnqueueInstanceRefresh(stores.sor.db, row.workspace_id);
     await maybeEnqueueEventRules(stores.sor.db, row.workspace_id);
   };
@@ -38,7 +42,7 @@ export function eventsIdentityHandler(stores: Stores): OutboxHandler {
       }
     }
     for (const [workspaceId, payload] of byWorkspace) {
-      await applyIdentity(stores, workspaceId, payload);
+      if (!isEmpty(payload)) await applyIdentity(stores, workspaceId, payload);
       await maybeEnqueueInstanceRefresh(stores.sor.db, workspaceId);
       await maybeEnqueueEventRules(stores.sor.db, workspaceId);
     }

@@ -33,74 +33,150 @@ function parseObject(text: string): Record<string, unknown> {
   }
 }
 
+/** The columns of a stored row the identity work reads. */
+export type IdentityRow = Pick<
+  EventRow,
+  | "workspace_id"
+  | "message_id"
+  | "type"
+  | "user_id"
+  | "anonymous_id"
+  | "previous_id"
+  | "timestamp"
+  | "traits"
+  | "consent"
+>;
+
+type SeenId = IdentityWork["ids"][number];
+
+interface WorkspaceWork {
+  ids: Map<string, SeenId>;
+  identifies: IdentityWork["identifies"];
+  aliases: IdentityWork["aliases"];
+}
+
 /**
- * The identity work of one workspace's stored rows: each distinct (userId, anonymousId) pair with
- * its first and last event time, every identify with its traits, every alias. Split into messages
- * of at most `perMessage` items; an empty input gives no message.
+ * Identity work gathered per workspace across rows, flushes and log segments: each distinct
+ * (userId, anonymousId) pair once with its first and last event time, every identify with its
+ * traits, every alias.
+ */
+export class IdentityWorkSet {
+  private readonly byWorkspace = new Map<string, WorkspaceWork>();
+
+  private of(workspaceId: string): WorkspaceWork {
+    let w = this.byWorkspace.get(workspaceId);
+    if (!w) {
+      w = { ids: new Map(), identifies: [], aliases: [] };
+      this.byWorkspace.set(workspaceId, w);
+    }
+    return w;
+  }
+
+  private seen(w: WorkspaceWork, key: string, id: SeenId): void {
+    const seen = w.ids.get(key);
+    if (!seen) w.ids.set(key, { ...id });
+    else {
+      // DateTime64 text in one fixed form compares like the times it names.
+      if (id.firstSeen < seen.firstSeen) seen.firstSeen = id.firstSeen;
+      if (id.lastSeen > seen.lastSeen) seen.lastSeen = id.lastSeen;
+    }
+  }
+
+  addRows(rows: readonly IdentityRow[]): this {
+    for (const r of rows) {
+      const w = this.of(r.workspace_id);
+      const userId = present(r.user_id);
+      const anonymousId = present(r.anonymous_id);
+      const key = `${r.user_id}\u0000${r.anonymous_id}`;
+      const seen = w.ids.get(key);
+      if (!seen)
+        w.ids.set(key, {
+          ...(userId !== undefined && { userId }),
+          ...(anonymousId !== undefined && { anonymousId }),
+          firstSeen: r.timestamp,
+          lastSeen: r.timestamp,
+        });
+      else if (r.timestamp < seen.firstSeen) seen.firstSeen = r.timestamp;
+      else if (r.timestamp > seen.lastSeen) seen.lastSeen = r.timestamp;
+      if (r.type === "identify")
+        w.identifies.push({
+          messageId: r.message_id,
+          ...(userId !== undefined && { userId }),
+          ...(anonymousId !== undefined && { anonymousId }),
+          traits: parseObject(r.traits),
+          timestamp: r.timestamp,
+          ...(r.consent !== "" && { consent: parseObject(r.consent) }),
+        });
+      else if (r.type === "alias")
+        w.aliases.push({
+          messageId: r.message_id,
+          previousId: r.previous_id,
+          userId: r.user_id,
+          timestamp: r.timestamp,
+        });
+    }
+    return this;
+  }
+
+  /** Adds another set's work (seen ranges of the same pair merge). */
+  merge(other: IdentityWorkSet): this {
+    for (const [workspaceId, o] of other.byWorkspace) {
+      const w = this.of(workspaceId);
+      for (const [key, id] of o.ids) this.seen(w, key, id);
+      w.identifies.push(...o.identifies);
+      w.aliases.push(...o.aliases);
+    }
+    return this;
+  }
+
+  workspaces(): string[] {
+    return [...this.byWorkspace.keys()];
+  }
+
+  /**
+   * One workspace's work in messages of at most `perMessage` items, without the pairs
+   * `alreadySent` covers; no work gives no message.
+   */
+  messages(
+    workspaceId: string,
+    perMessage = IDENTITY_ITEMS_PER_MESSAGE,
+    alreadySent: (id: SeenId) => boolean = () => false,
+  ): IdentityWork[] {
+    const w = this.byWorkspace.get(workspaceId);
+    if (!w) return [];
+    const { identifies, aliases } = w;
+    const all = [...w.ids.values()].filter((id) => !alreadySent(id));
+    const messages: IdentityWork[] = [];
+    let [a, b, c] = [0, 0, 0];
+    while (a < aliases.length || b < identifies.length || c < all.length) {
+      // Aliases and identifies first: the ids they link then arrive in the same message.
+      const nAliases = Math.min(perMessage, aliases.length - a);
+      const nIdentifies = Math.min(perMessage - nAliases, identifies.length - b);
+      const nIds = Math.min(perMessage - nAliases - nIdentifies, all.length - c);
+      messages.push({
+        ids: all.slice(c, c + nIds),
+        identifies: identifies.slice(b, b + nIdentifies),
+        aliases: aliases.slice(a, a + nAliases),
+      });
+      a += nAliases;
+      b += nIdentifies;
+      c += nIds;
+    }
+    return messages;
+  }
+}
+
+/**
+ * The identity work of one workspace's stored rows, split into messages of at most `perMessage`
+ * items; an empty input gives no message.
  */
 export function identityWork(
-  rows: readonly EventRow[],
+  rows: readonly Omit<IdentityRow, "workspace_id">[],
   perMessage = IDENTITY_ITEMS_PER_MESSAGE,
-  alreadySent: (id: IdentityWork["ids"][number]) => boolean = () => false,
+  alreadySent: (id: SeenId) => boolean = () => false,
 ): IdentityWork[] {
-  const ids = new Map<string, IdentityWork["ids"][number]>();
-  const identifies: IdentityWork["identifies"] = [];
-  const aliases: IdentityWork["aliases"] = [];
-  for (const r of rows) {
-    const key = `${r.user_id}\u0000${r.anonymous_id}`;
-    const seen = ids.get(key);
-    if (!seen) {
-      const userId = present(r.user_id);
-      const anonymousId = present(r.anonymous_id);
-      ids.set(key, {
-        ...(userId !== undefined && { userId }),
-        ...(anonymousId !== undefined && { anonymousId }),
-        firstSeen: r.timestamp,
-        lastSeen: r.timestamp,
-      });
-    } else {
-      // DateTime64 text in one fixed form compares like the times it names.
-      if (r.timestamp < seen.firstSeen) seen.firstSeen = r.timestamp;
-      if (r.timestamp > seen.lastSeen) seen.lastSeen = r.timestamp;
-    }
-    if (r.type === "identify") {
-      const userId = present(r.user_id);
-      const anonymousId = present(r.anonymous_id);
-      identifies.push({
-        messageId: r.message_id,
-        ...(userId !== undefined && { userId }),
-        ...(anonymousId !== undefined && { anonymousId }),
-        traits: parseObject(r.traits),
-        timestamp: r.timestamp,
-        ...(r.consent !== "" && { consent: parseObject(r.consent) }),
-      });
-    } else if (r.type === "alias") {
-      aliases.push({
-        messageId: r.message_id,
-        previousId: r.previous_id,
-        userId: r.user_id,
-        timestamp: r.timestamp,
-      });
-    }
-  }
-  const all = [...ids.values()].filter((id) => !alreadySent(id));
-  const messages: IdentityWork[] = [];
-  let [a, b, c] = [0, 0, 0];
-  while (a < aliases.length || b < identifies.length || c < all.length) {
-    // Aliases and identifies first: the ids they link then arrive in the same message.
-    const nAliases = Math.min(perMessage, aliases.length - a);
-    const nIdentifies = Math.min(perMessage - nAliases, identifies.length - b);
-    const nIds = Math.min(perMessage - nAliases - nIdentifies, all.length - c);
-    messages.push({
-      ids: all.slice(c, c + nIds),
-      identifies: identifies.slice(b, b + nIdentifies),
-      aliases: aliases.slice(a, a + nAliases),
-    });
-    a += nAliases;
-    b += nIdentifies;
-    c += nIds;
-  }
-  return messages;
+  const set = new IdentityWorkSet().addRows(rows.map((r) => ({ ...r, workspace_id: "" })));
+  return set.messages("", perMessage, alreadySent);
 }
 
 const ms = (t: string) => Date.parse(`${t.replace(" ", "T")}Z`);

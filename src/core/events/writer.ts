@@ -8,7 +8,7 @@ import {
   type EventRow,
   eventLine,
 } from "./event-row.js";
-import { IDENTITY_ITEMS_PER_MESSAGE, IDENTITY_TOPIC, identityWork, SentRanges } from "./identity-work.js";
+import { IDENTITY_ITEMS_PER_MESSAGE, IDENTITY_TOPIC, IdentityWorkSet, SentRanges } from "./identity-work.js";
 import { StoredIds } from "./stored-ids.js";
 
 export type WriteOutcome = "stored" | "duplicate" | "conflict";
@@ -16,7 +16,9 @@ export type WriteOutcome = "stored" | "duplicate" | "conflict";
 /**
  * The durable write path of events: dedup by (workspace_id, message_id) and group commit. `write`
  * resolves, with one outcome per row, only after its rows are durably in the facts store: appended to
- * the embedded store's ingestion log (event-log.ts), or inserted into a server's `events`.
+ * the embedded store's ingestion log (event-log.ts), or inserted into a server's `events`. The stored
+ * rows' identity work (`events.identity`) is enqueued before a server insert; with the log it rides
+ * on the append and is enqueued per loaded segment (segment-identity.ts, ADR 0010).
  */
 export interface EventWriter {
   write(rows: readonly EventRow[]): Promise<WriteOutcome[]>;
@@ -158,15 +160,17 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
     if (stored.length > 0) {
       // A row the facts store cannot load fails its flush here, as a failed insert does.
       for (const r of stored) assertLoadable(r);
-      // Identity work commits before the insert and stays if it fails: a retry of rows that did get
-      // stored (late error, or death before the answer) is a duplicate and enqueues nothing.
-      await enqueueIdentityWork(stored);
+      // Identity work commits before the insert (or rides on the append) and stays if it fails: a
+      // retry of rows that did get stored (late error, or death before the answer) is a duplicate
+      // and enqueues nothing.
+      const work = new IdentityWorkSet().addRows(stored);
+      if (!log) await enqueueIdentityWork(work);
       // Before the insert: a failed (perhaps partly written) insert then makes its retry look the ids
       // up, which is exact; a "maybe" for an id that never got stored only costs that lookup.
       if (filter) for (const r of stored) filter.add(r.message_id);
       const lines = stored.map((r) => eventLine(r)).join("\n");
       // Embedded: appended to the ingestion log, which chDB loads in large inserts behind it.
-      if (log) await log.append(`${lines}\n`, stored.length);
+      if (log) await log.append(`${lines}\n`, stored.length, work);
       else
         await stores.facts.insertFormatted(
           "events",
@@ -184,16 +188,10 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
     for (const [i, p] of batch.entries()) p.resolve(outcomes[i] ?? []);
   }
 
-  async function enqueueIdentityWork(stored: readonly EventRow[]): Promise<void> {
-    const byWorkspace = new Map<string, EventRow[]>();
-    for (const r of stored) {
-      const list = byWorkspace.get(r.workspace_id);
-      if (list) list.push(r);
-      else byWorkspace.set(r.workspace_id, [r]);
-    }
-    const work = [...byWorkspace].map(([workspaceId, rows]) => ({
+  async function enqueueIdentityWork(set: IdentityWorkSet): Promise<void> {
+    const work = set.workspaces().map((workspaceId) => ({
       workspaceId,
-      messages: identityWork(rows, IDENTITY_ITEMS_PER_MESSAGE, (id) => sent.covers(workspaceId, id)),
+      messages: set.messages(workspaceId, IDENTITY_ITEMS_PER_MESSAGE, (id) => sent.covers(workspaceId, id)),
     }));
     await stores.sor.db.transaction().execute(async (tx) => {
       for (const { workspaceId, messages } of work)

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ClickHouseSettings } from "@clickhouse/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventLogAt } from "../../testing/event-log.js";
 import { insertWorkspace } from "../../testing/outbox.js";
 import { storeVariants } from "../../testing/stores.js";
 import {
@@ -50,26 +50,7 @@ describe("events log (ingestion log in front of the embedded events table)", () 
   });
 
   const table = () => `${stores.facts.database}.events`;
-  const logAt = (dir: string, options: EventLogOptions = {}) =>
-    new EventLog(
-      dir,
-      {
-        query: (sql, params) =>
-          stores.facts.client
-            .query({ query: sql, query_params: params ?? {}, format: "JSONEachRow" })
-            .then((r) => r.json()),
-        command: async (sql, settings) => {
-          await stores.facts.client.command({
-            query: sql,
-            ...(settings && { clickhouse_settings: settings as ClickHouseSettings }),
-          });
-        },
-      },
-      table(),
-      EVENT_COLUMNS,
-      EVENT_INSERT_SETTINGS,
-      options,
-    );
+  const logAt = (dir: string, options: EventLogOptions = {}) => eventLogAt(stores, dir, options);
   const freshDir = () => {
     const d = mkdtempSync(join(tmpdir(), "jl-log-test-"));
     dirs.push(d);
@@ -136,6 +117,42 @@ describe("events log (ingestion log in front of the embedded events table)", () 
     expect(readdirSync(dir)).toEqual(["seg-000000000003.jsonl"]);
     await log.close();
     expect(await idsInTable(ws)).toEqual(["r1", "r2", "r3", "r5"]);
+  });
+
+  it("hands each loaded segment with its appends' notes to the handler before removing it, retries a failed handler, and hands a dead process's segment over without notes", async () => {
+    const ws = randomUUID();
+    const dir = freshDir();
+    writeFileSync(join(dir, "seg-000000000001.jsonl"), lines([row(ws, "h0")]));
+    const log = logAt(dir, { maxAgeMs: 60_000 });
+    const seen: Array<{ notes: unknown[] | undefined; ids: string[]; files: string[] }> = [];
+    let failures = 1;
+    log.onLoaded(async ({ source, notes, query }) => {
+      // The rows are in the table and the file is still there when the handler runs.
+      const ids = (
+        await query<{ message_id: string }>(`SELECT message_id FROM ${source} ORDER BY message_id`)
+      ).map((r) => r.message_id);
+      seen.push({ notes, ids, files: readdirSync(dir) });
+      if (notes && failures-- > 0) throw new Error("system of record away");
+    });
+    await log.open();
+    expect(seen).toEqual([{ notes: undefined, ids: ["h0"], files: ["seg-000000000001.jsonl"] }]);
+    await log.append(lines([row(ws, "h1")]), 1, { flush: 1 });
+    await log.append(lines([row(ws, "h2")]), 1);
+    await log.append(lines([row(ws, "h3")]), 1, { flush: 3 });
+    // The first attempt fails: the segment stays (and is not loaded twice); the retry succeeds.
+    await expect(log.barrier()).rejects.toThrow(/system of record away/);
+    expect(readdirSync(dir)).toEqual(["seg-000000000002.jsonl"]);
+    for (let i = 0; i < 100 && log.pendingRows > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await log.barrier();
+    const segment = {
+      notes: [{ flush: 1 }, { flush: 3 }],
+      ids: ["h1", "h2", "h3"],
+      files: ["seg-000000000002.jsonl"],
+    };
+    expect(seen.slice(1)).toEqual([segment, segment]);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await idsInTable(ws)).toEqual(["h0", "h1", "h2", "h3"]);
+    await log.close();
   });
 
   it("refuses appends while loading fails and the backlog is full, and says why", async () => {

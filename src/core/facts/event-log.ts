@@ -15,6 +15,11 @@ import { join } from "node:path";
  * Recovery (`open`): segments left by a dead process are cut at their last complete line and loaded
  * without the rows the table already holds, so a crash between a load and the segment's removal
  * stores nothing twice.
+ *
+ * Work that must follow stored rows (the identity work of the event writer) rides on the log too:
+ * each append may carry a note, and once a segment is loaded the segment handler gets the notes of
+ * its appends before the file is removed, so a failed handler is retried and a segment a dead process
+ * left is handed over without notes, to be read from its file.
  */
 export interface EventLogOptions {
   /** Seal and load the open segment once it holds this many rows. */
@@ -28,6 +33,27 @@ export interface EventLogOptions {
 export interface EventLogSql {
   command(sql: string, settings?: Record<string, unknown>): Promise<void>;
   query<T>(sql: string, params?: Record<string, unknown>): Promise<T[]>;
+}
+
+/** A segment whose rows are in the table, as its handler gets it. */
+export interface LoadedSegment {
+  /** The segment's lines as a table function (`file(…)`, the table's column types) for queries. */
+  source: string;
+  /** The notes its appends carried, in order; undefined for a segment a dead process left. */
+  notes: unknown[] | undefined;
+  /** Queries the facts store without waiting for the log (the handler runs inside its loading). */
+  query: EventLogSql["query"];
+}
+
+/** Runs once a segment is loaded and before it is removed; a failure is retried like a failed load. */
+export type SegmentHandler = (segment: LoadedSegment) => Promise<void>;
+
+interface Sealed {
+  seq: number;
+  rows: number;
+  notes: unknown[];
+  /** In the table already: a retry after a failed handler only runs the handler again. */
+  loaded: boolean;
 }
 
 const SEGMENT = /^seg-(\d{12})\.jsonl$/;
@@ -50,7 +76,9 @@ export class EventLog {
   private fd: Awaited<ReturnType<typeof open>> | undefined;
   private openRows = 0;
   private openBytes = 0;
-  private sealed: Array<{ seq: number; rows: number }> = [];
+  private openNotes: unknown[] = [];
+  private sealed: Sealed[] = [];
+  private handler: SegmentHandler | undefined;
   private backlog = 0;
   private timer: NodeJS.Timeout | undefined;
   private loading: Promise<void> | undefined;
@@ -80,6 +108,30 @@ export class EventLog {
     this.maxRows = options.maxRows ?? 100_000;
     this.maxAgeMs = options.maxAgeMs ?? 1_000;
     this.maxBacklogRows = options.maxBacklogRows ?? 2_000_000;
+  }
+
+  /**
+   * Sets the segment handler. Set it before anything opens the log: recovery hands the segments a
+   * dead process left to it.
+   */
+  onLoaded(handler: SegmentHandler): void {
+    this.handler = handler;
+  }
+
+  /** Hands a loaded segment to the handler. */
+  private async handle(seq: number, notes: unknown[] | undefined): Promise<void> {
+    if (!this.handler) {
+      if (notes === undefined || notes.length > 0)
+        console.warn(
+          `events log: segment ${seq} loaded without a segment handler; its notes are not handled`,
+        );
+      return;
+    }
+    await this.handler({
+      source: this.from(join(this.dir, name(seq))),
+      notes,
+      query: (sql, params) => this.sql.query(sql, params),
+    });
   }
 
   /** Rows appended and not yet loaded. */
@@ -119,7 +171,10 @@ export class EventLog {
       .map(Number)
       .sort((a, b) => a - b);
     for (const seq of left) {
-      if (cutTorn(join(this.dir, name(seq)))) await this.load(seq, true);
+      if (cutTorn(join(this.dir, name(seq)))) {
+        await this.load(seq, true);
+        await this.handle(seq, undefined);
+      }
       unlinkSync(join(this.dir, name(seq)));
     }
     this.seq = (left[left.length - 1] ?? 0) + 1;
@@ -161,8 +216,10 @@ export class EventLog {
   /**
    * Appends complete lines (each ending in "\n") holding `rows` rows; resolves once they are
    * written. Rejects while the backlog is full or the last load failed (nothing is then appended).
+   * `note` goes to the segment handler with the segment, also when the write fails once the file is
+   * open (the lines may be in it).
    */
-  async append(lines: string, rows: number): Promise<void> {
+  async append(lines: string, rows: number, note?: unknown): Promise<void> {
     await this.open();
     if (this.loadError !== undefined && this.backlog >= this.maxBacklogRows)
       throw new Error(`events log: loading into the facts store fails (${String(this.loadError)})`);
@@ -170,6 +227,7 @@ export class EventLog {
       throw new Error(`events log: ${this.backlog} rows wait for loading into the facts store`);
     await this.locked(async () => {
       this.fd ??= await open(join(this.dir, name(this.seq)), "a");
+      if (note !== undefined) this.openNotes.push(note);
       const before = this.openBytes;
       try {
         await this.fd.appendFile(lines);
@@ -196,8 +254,9 @@ export class EventLog {
     if (!this.fd) return;
     await this.fd.close();
     this.fd = undefined;
-    this.sealed.push({ seq: this.seq, rows: this.openRows });
+    this.sealed.push({ seq: this.seq, rows: this.openRows, notes: this.openNotes, loaded: false });
     this.seq++;
+    this.openNotes = [];
     this.openRows = 0;
     this.openBytes = 0;
   }
@@ -221,21 +280,28 @@ export class EventLog {
         const next = this.sealed[0];
         if (!next) continue;
         await this.locked(async () => {
+          if (next.loaded) return;
           // After a failure the segment may end torn and the table may hold part of it: only then
           // is it cut and loaded in the exact form.
           const retry = this.loadError !== undefined || this.exactLoads;
           if (!retry || cutTorn(join(this.dir, name(next.seq)))) await this.load(next.seq, retry);
-          unlinkSync(join(this.dir, name(next.seq)));
+          next.loaded = true;
         });
-        this.sealed.shift();
-        this.backlog -= next.rows;
+        // Outside the lock, so appends go on meanwhile; lookups still read the file until it goes.
+        await this.handle(next.seq, next.notes);
+        await this.locked(async () => {
+          unlinkSync(join(this.dir, name(next.seq)));
+          // With the file: a lookup after this must not look for it.
+          this.sealed.shift();
+          this.backlog -= next.rows;
+        });
         this.loadError = undefined;
         if (this.backlog === 0) this.exactLoads = false;
       }
     } catch (e) {
       this.loadError = e;
       if (!this.closed) {
-        console.warn(`events log: loading into the facts store failed, retrying in 1 s (${String(e)})`);
+        console.warn(`events log: loading or handing on a segment failed, retrying in 1 s (${String(e)})`);
         setTimeout(() => void this.kick(), 1_000).unref();
       }
     } finally {
