@@ -1,3 +1,5 @@
+import { jsonString } from "./safe-json.js";
+
 /**
  * One row of the facts table `events` (src/core/facts/migrations.ts: 0001_events + 0004_events_ingest),
  * as the ingestion API and the event-log import write it. Times are ClickHouse DateTime64(3) text
@@ -60,7 +62,8 @@ export const EVENT_COLUMNS = [
   "historical",
 ] as const satisfies readonly (keyof EventRow)[];
 
-const str = JSON.stringify;
+// The row's strings are well-formed already (normaliser, import), so `jsonString` is JSON.stringify.
+const str = jsonString;
 /**
  * A JSON-text column: an object's text goes into the line as it is (ClickHouse reads it back
  * verbatim with `input_format_json_read_objects_as_strings`, see EVENT_INSERT_SETTINGS), which

@@ -4,7 +4,7 @@ import { uuidv7 } from "../ids.js";
 import type { NormalizedEvent, TEventType, TIngestCode } from "./event.schema.js";
 import { EVENT_TYPES } from "./event.schema.js";
 import { chTime, type EventRow } from "./event-row.js";
-import { canonicalJson, isObject, TooDeep, wellFormed } from "./safe-json.js";
+import { canonicalJson, isObject, jsonString, TooDeep, wellFormed } from "./safe-json.js";
 
 /** What a batch envelope lends its events (docs/api/observe.md §1). */
 export interface Envelope {
@@ -77,7 +77,7 @@ function mergedText(under: Entries, over: Entries): string {
 
 function textOf(entries: Entries): string {
   let out = "{";
-  for (const [k, v] of entries) out += `${out.length > 1 ? "," : ""}${JSON.stringify(k)}:${v}`;
+  for (const [k, v] of entries) out += `${out.length > 1 ? "," : ""}${jsonString(k)}:${v}`;
   return `${out}}`;
 }
 
@@ -132,26 +132,39 @@ export function normalizeEvent(
     if (!isObject(item)) throw reject("schema_violation", "an event must be a JSON object");
     const env = prepare(envelope, maxDepth);
     // The event's JSON, canonical: its size is checked, and each object field's text is kept.
-    let size = 2;
+    // Sizes are counted in UTF-16 units; only when three bytes per unit could pass the limit are
+    // the strings measured in UTF-8 bytes.
+    let units = 2;
+    const measured: string[] = [];
     const texts: Record<string, string> = {};
     let contextEntries: Entries | undefined;
     for (const key of Object.keys(item)) {
       const v = item[key];
-      let bytes: number;
+      let text: string | undefined;
       if (key === "context" && env.context.size > 0) {
         contextEntries = entriesOf(v, "context", maxDepth, 1);
-        bytes = Buffer.byteLength(textOf(contextEntries));
-      } else if (typeof v === "string") bytes = Buffer.byteLength(v) + 2;
-      else if (v === null || typeof v !== "object") bytes = 5;
+        text = textOf(contextEntries);
+      } else if (typeof v === "string") {
+        text = v;
+        units += 2;
+      } else if (v === null || typeof v !== "object") units += 5;
       else {
-        const text = canonicalJson(v, maxDepth, 2);
+        text = canonicalJson(v, maxDepth, 2);
         if (KNOWN_FIELDS.has(key)) texts[key] = text;
-        bytes = Buffer.byteLength(text);
       }
-      size += Buffer.byteLength(key) + 4 + bytes;
+      units += key.length + 4;
+      measured.push(key);
+      if (text !== undefined) {
+        units += text.length;
+        measured.push(text);
+      }
     }
-    if (size > limits.maxEventBytes)
-      throw reject("event_too_large", `the event's JSON exceeds ${limits.maxEventBytes} bytes`);
+    if (3 * units > limits.maxEventBytes) {
+      let size = units;
+      for (const t of measured) size += Buffer.byteLength(t) - t.length;
+      if (size > limits.maxEventBytes)
+        throw reject("event_too_large", `the event's JSON exceeds ${limits.maxEventBytes} bytes`);
+    }
     const type = options.type ?? item.type;
     if (!EVENT_TYPES.includes(type as TEventType))
       throw reject("schema_violation", `type must be one of ${EVENT_TYPES.join(", ")}`);

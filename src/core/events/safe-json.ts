@@ -25,6 +25,15 @@ export function wellFormed(s: string): string {
   return SURROGATE.test(out) ? out.replace(LONE_SURROGATE, "\uFFFD") : out;
 }
 
+const PLAIN = /^[^"\\\u0000-\u001f\uD800-\uDFFF]*$/;
+/**
+ * `JSON.stringify(wellFormed(s))`: a string without quotes, backslashes, control characters and
+ * surrogates (nearly every id, name and value) is quoted as it is, which takes half the time.
+ */
+export function jsonString(s: string): string {
+  return PLAIN.test(s) ? `"${s}"` : JSON.stringify(wellFormed(s));
+}
+
 /** Thrown by `canonicalJson` when a value nests deeper than allowed. */
 export class TooDeep extends Error {
   constructor(readonly maxDepth: number) {
@@ -59,7 +68,7 @@ function sortKeys(keys: string[]): string[] {
 export function canonicalJson(value: unknown, maxDepth: number, depth = 1): string {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(wellFormed(value));
+      return jsonString(value);
     case "number":
       return numberJson(value);
     case "boolean":
@@ -87,7 +96,7 @@ export function canonicalJson(value: unknown, maxDepth: number, depth = 1): stri
     // A key that changes when cleaned may collide with another: the copy decides, as sanitize does.
     if (wellFormed(k) !== k) return canonicalJson(cleanKeys(obj), maxDepth, depth);
     if (i > 0) out += ",";
-    out += `${JSON.stringify(k)}:${canonicalJson(obj[k], maxDepth, depth + 1)}`;
+    out += `${jsonString(k)}:${canonicalJson(obj[k], maxDepth, depth + 1)}`;
   }
   return `${out}}`;
 }
