@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultIngestLimits as limits } from "../config.js";
 import { normalizeEvent, payloadHash, toEventRow } from "./normalize-event.js";
-import { boundedJson, canonicalJson, deeperThan, sanitize, TooDeep } from "./safe-json.js";
+import {
+  boundedJson,
+  canonicalJson,
+  deeperThan,
+  jsonString,
+  sanitize,
+  TooDeep,
+  wellFormed,
+} from "./safe-json.js";
 
 const receivedAt = new Date("2026-03-02T10:00:00.000Z");
 const ok = (item: unknown, envelope = {}) => {
@@ -142,6 +150,16 @@ describe("safe JSON", () => {
       '{"big":1e+20,"low":-9.223372036854776e+18,"ok":9223372036854776000,"small":-1.5}',
     );
     expect(() => canonicalJson({ a: [{ b: {} }] }, 3)).toThrow(TooDeep);
+  });
+
+  it("quotes a string as JSON.stringify does its well-formed copy, plain or not", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string()), (s) => {
+        expect(jsonString(s)).toBe(JSON.stringify(wellFormed(s)));
+      }),
+      { numRuns: 500 },
+    );
+    expect(jsonString('a"b\\c\n')).toBe(JSON.stringify('a"b\\c\n'));
   });
 
   it("sorts keys at every level, so the copy's JSON is canonical", () => {
