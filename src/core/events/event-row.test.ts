@@ -3,7 +3,16 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeVariants } from "../../testing/stores.js";
 import type { Stores } from "../stores.js";
-import { chTime, EVENT_COLUMNS, EVENT_INSERT_SETTINGS, type EventRow, eventLine } from "./event-row.js";
+import {
+  chTime,
+  EVENT_COLUMNS,
+  EVENT_INSERT_SETTINGS,
+  type EventRow,
+  eventLine,
+  linesOf,
+  loadableLines,
+  TRACK_ONLY_COLUMNS,
+} from "./event-row.js";
 import { canonicalJson, wellFormed } from "./safe-json.js";
 
 const reference = (ms: number) => {
@@ -30,6 +39,48 @@ describe("chTime", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("loadableLines", () => {
+  const row = (id: string, over: Partial<EventRow> = {}): EventRow => ({
+    ...TRACK_ONLY_COLUMNS,
+    workspace_id: "0190aaaa-0000-7000-8000-000000000001",
+    message_id: id,
+    type: "track",
+    event: "Käse bestellt",
+    customer_id: "",
+    user_id: "u",
+    anonymous_id: "",
+    timestamp: "2026-11-23 10:00:00.000",
+    received_at: "2026-11-23 10:00:01.000",
+    properties: "{}",
+    context: "{}",
+    version: 1,
+    payload_hash: "h",
+    source: "http",
+    historical: 0,
+    ...over,
+  });
+  it("joins consecutive written lines of one buffer, writes the others, and refuses an unloadable row", () => {
+    const written = (rows: EventRow[]) => {
+      const { bytes, ends } = linesOf(rows);
+      return rows.map((r, i) => ({
+        ...r,
+        line: { bytes, start: i === 0 ? 0 : (ends[i - 1] ?? 0), end: ends[i] ?? 0 },
+      }));
+    };
+    const [a, b, c] = written([row("a"), row("b"), row("c")]);
+    const [d] = written([row("d")]);
+    const rows = [a, b, row("x"), c, d, row("y")] as EventRow[];
+    const chunks = loadableLines(rows);
+    // a+b, x, c, d, y: c does not follow b in its buffer once x came between them.
+    expect(chunks).toHaveLength(5);
+    expect(Buffer.concat(chunks).toString()).toBe(rows.map((r) => `${eventLine(r)}\n`).join(""));
+    expect(eventLine(a as EventRow)).toBe(eventLine(row("a")));
+    expect(loadableLines([a, b, c] as EventRow[])).toHaveLength(1);
+    expect(() => loadableLines([row("bad", { timestamp: "soon" })])).toThrow(/DateTime64/);
+    expect(() => linesOf([row("bad", { workspace_id: "w" })])).toThrow(/UUID/);
   });
 });
 

@@ -31,8 +31,15 @@ export interface EventRow {
   analytics_consent: number;
   source: "http" | "import" | "replay";
   historical: number;
-  /** The row's `eventLine`, when it was written already (by an ingestion worker thread). */
-  line?: string;
+  /** The row's line, when it was written and checked loadable already (by an ingestion worker thread). */
+  line?: LineBytes;
+}
+
+/** A row's `eventLine` and its newline as UTF-8 bytes: `bytes[start, end)`. */
+export interface LineBytes {
+  bytes: Uint8Array;
+  start: number;
+  end: number;
 }
 
 /** The columns of `eventLine`, in its order. */
@@ -78,7 +85,12 @@ const nullable = (t: string | null) => (t === null ? "null" : str(t));
  * text (consent may be ""), as the normaliser, the import and the demo write them.
  */
 export function eventLine(r: EventRow): string {
-  if (r.line !== undefined) return r.line;
+  if (r.line !== undefined)
+    return Buffer.from(
+      r.line.bytes.buffer,
+      r.line.bytes.byteOffset + r.line.start,
+      r.line.end - r.line.start - 1,
+    ).toString();
   return `[${str(r.workspace_id)},${str(r.message_id)},${str(r.type)},${str(r.event)},${str(r.customer_id)},${str(r.user_id)},${str(r.anonymous_id)},${str(r.timestamp)},${str(r.received_at)},${text(r.properties)},${text(r.context)},${r.version},${str(r.payload_hash)},${str(r.name)},${str(r.group_id)},${str(r.previous_id)},${text(r.traits)},${nullable(r.original_timestamp)},${nullable(r.sent_at)},${text(r.consent)},${r.analytics_consent},${str(r.source)},${r.historical}]`;
 }
 
@@ -104,6 +116,60 @@ export function assertLoadable(r: EventRow): void {
   if (!Number.isSafeInteger(r.version) || r.version < 0) throw bad("version is not a non-negative integer");
   if (!FLAG(r.analytics_consent) || !FLAG(r.historical))
     throw bad("analytics_consent/historical are not 0 or 1");
+}
+
+/**
+ * The rows' lines, each with its newline, as few UTF-8 chunks as they allow: lines written already
+ * (`line`) are views of their bytes, consecutive ones of one buffer joined; the others are checked
+ * (`assertLoadable`, throws) and written here.
+ */
+export function loadableLines(rows: readonly EventRow[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let text: string[] = [];
+  let view: LineBytes | undefined;
+  const flush = () => {
+    if (text.length > 0) chunks.push(Buffer.from(text.join("")));
+    text = [];
+    if (view) chunks.push(view.bytes.subarray(view.start, view.end));
+    view = undefined;
+  };
+  for (const r of rows) {
+    const line = r.line;
+    if (line === undefined) {
+      if (view) flush();
+      assertLoadable(r);
+      text.push(`${eventLine(r)}\n`);
+    } else if (view && view.bytes === line.bytes && view.end === line.start) view.end = line.end;
+    else {
+      flush();
+      view = { ...line };
+    }
+  }
+  flush();
+  return chunks;
+}
+
+/**
+ * One request's rows' lines as the ingestion worker sends them: the UTF-8 bytes of every line with
+ * its newline in a buffer of its own (transferable), and where each line ends. Each row is checked
+ * loadable first (throws).
+ */
+export function linesOf(rows: readonly EventRow[]): { bytes: Uint8Array; ends: Uint32Array } {
+  const ends = new Uint32Array(rows.length);
+  const lines = new Array<string>(rows.length);
+  let at = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as EventRow;
+    assertLoadable(r);
+    const line = eventLine(r);
+    lines[i] = line;
+    at += Buffer.byteLength(line) + 1;
+    ends[i] = at;
+  }
+  // Never from Buffer's shared pool: the buffer is transferred to the main thread.
+  const bytes = Buffer.allocUnsafeSlow(at);
+  if (rows.length > 0) bytes.write(`${lines.join("\n")}\n`);
+  return { bytes, ends };
 }
 
 /** Settings for inserting `eventLine` rows. */

@@ -31,15 +31,15 @@ export interface PreparedColumns {
   anonymousId: string[];
   previousId: string[];
   timestamp: string[];
-  receivedAt: string[];
-  originalTimestamp: (string | null)[];
-  sentAt: (string | null)[];
   payloadHash: string[];
   traits: string[];
   consent: string[];
   /** Bit 0 analytics consent, bit 1 historical. */
   flags: Uint8Array;
-  line: string[];
+  /** Every row's line with its newline, UTF-8, in a buffer of its own (transferred, not copied). */
+  lines: Uint8Array;
+  /** Where each row's line ends in `lines`. */
+  lineEnds: Uint32Array;
 }
 
 export type PrepareReply =
@@ -69,7 +69,7 @@ export function rowsOf(workspaceId: string, source: EventRow["source"], c: Prepa
       user_id: c.userId[i] as string,
       anonymous_id: c.anonymousId[i] as string,
       timestamp: c.timestamp[i] as string,
-      received_at: c.receivedAt[i] as string,
+      received_at: "",
       properties: "{}",
       context: "{}",
       version: 1,
@@ -78,13 +78,17 @@ export function rowsOf(workspaceId: string, source: EventRow["source"], c: Prepa
       group_id: "",
       previous_id: c.previousId[i] as string,
       traits: c.traits[i] as string,
-      original_timestamp: c.originalTimestamp[i] ?? null,
-      sent_at: c.sentAt[i] ?? null,
+      original_timestamp: null,
+      sent_at: null,
       consent: c.consent[i] as string,
       analytics_consent: flags & 1,
       source,
       historical: (flags >> 1) & 1,
-      line: c.line[i] as string,
+      line: {
+        bytes: c.lines,
+        start: i === 0 ? 0 : (c.lineEnds[i - 1] as number),
+        end: c.lineEnds[i] as number,
+      },
     };
   }
   return rows;

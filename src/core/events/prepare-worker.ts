@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { isAppError } from "../errors.js";
-import { eventLine } from "./event-row.js";
+import { linesOf } from "./event-row.js";
 import { failedPayloadJson } from "./failed-events/record-failed-events.js";
 import { prepareItems } from "./ingest-events.js";
 import type { PreparedColumns, PrepareReply, PrepareRequest } from "./prepare-pool.js";
@@ -23,6 +23,7 @@ export function prepareRequest(m: PrepareRequest): PrepareReply {
       source: m.source,
     });
     const n = p.rows.length;
+    const lines = linesOf(p.rows);
     const cols: PreparedColumns = {
       messageId: new Array(n),
       type: new Array(n),
@@ -30,14 +31,12 @@ export function prepareRequest(m: PrepareRequest): PrepareReply {
       anonymousId: new Array(n),
       previousId: new Array(n),
       timestamp: new Array(n),
-      receivedAt: new Array(n),
-      originalTimestamp: new Array(n),
-      sentAt: new Array(n),
       payloadHash: new Array(n),
       traits: new Array(n),
       consent: new Array(n),
       flags: new Uint8Array(n),
-      line: new Array(n),
+      lines: lines.bytes,
+      lineEnds: lines.ends,
     };
     p.rows.forEach((r, i) => {
       cols.messageId[i] = r.message_id;
@@ -46,15 +45,11 @@ export function prepareRequest(m: PrepareRequest): PrepareReply {
       cols.anonymousId[i] = r.anonymous_id;
       cols.previousId[i] = r.previous_id;
       cols.timestamp[i] = r.timestamp;
-      cols.receivedAt[i] = r.received_at;
-      cols.originalTimestamp[i] = r.original_timestamp;
-      cols.sentAt[i] = r.sent_at;
       cols.payloadHash[i] = r.payload_hash;
       // Only identify's traits matter to the main thread (identity work, suppressed ids).
       cols.traits[i] = r.type === "identify" ? r.traits : "{}";
       cols.consent[i] = r.consent;
       cols.flags[i] = r.analytics_consent | (r.historical << 1);
-      cols.line[i] = eventLine(r);
     });
     // Refused items go back as their bounded JSON text: a deep item could not be posted as an object.
     const failed = p.failed.map((f) => ({ ...f, payload: null, payloadJson: failedPayloadJson(f.payload) }));
@@ -69,7 +64,11 @@ export function prepareRequest(m: PrepareRequest): PrepareReply {
 parentPort?.on("message", (m: PrepareRequest) => {
   const reply = prepareRequest(m);
   try {
-    parentPort?.postMessage(reply);
+    // The lines' buffers move to the main thread instead of being copied.
+    parentPort?.postMessage(
+      reply,
+      reply.ok ? [reply.cols.lines.buffer as ArrayBuffer, reply.cols.lineEnds.buffer as ArrayBuffer] : [],
+    );
   } catch (e) {
     // Never leave a request without an answer.
     parentPort?.postMessage({ id: m.id, ok: false, crash: `reply not sendable: ${String(e)}` });

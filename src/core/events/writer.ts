@@ -1,13 +1,7 @@
 import { enqueue } from "../outbox/enqueue.js";
 import type { Stores } from "../stores.js";
 import { RecentIds } from "./dedup.js";
-import {
-  assertLoadable,
-  EVENT_COLUMNS,
-  EVENT_INSERT_SETTINGS,
-  type EventRow,
-  eventLine,
-} from "./event-row.js";
+import { EVENT_COLUMNS, EVENT_INSERT_SETTINGS, type EventRow, loadableLines } from "./event-row.js";
 import { IDENTITY_ITEMS_PER_MESSAGE, IDENTITY_TOPIC, IdentityWorkSet, SentRanges } from "./identity-work.js";
 import { StoredIds } from "./stored-ids.js";
 
@@ -159,7 +153,7 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
     );
     if (stored.length > 0) {
       // A row the facts store cannot load fails its flush here, as a failed insert does.
-      for (const r of stored) assertLoadable(r);
+      const lines = loadableLines(stored);
       // Identity work commits before the insert (or rides on the append) and stays if it fails: a
       // retry of rows that did get stored (late error, or death before the answer) is a duplicate
       // and enqueues nothing.
@@ -168,15 +162,14 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
       // Before the insert: a failed (perhaps partly written) insert then makes its retry look the ids
       // up, which is exact; a "maybe" for an id that never got stored only costs that lookup.
       if (filter) for (const r of stored) filter.add(r.message_id);
-      const lines = stored.map((r) => eventLine(r)).join("\n");
       // Embedded: appended to the ingestion log, which chDB loads in large inserts behind it.
-      if (log) await log.append(`${lines}\n`, stored.length, work);
+      if (log) await log.append(lines, stored.length, work);
       else
         await stores.facts.insertFormatted(
           "events",
           EVENT_COLUMNS,
           "JSONCompactEachRow",
-          lines,
+          Buffer.concat(lines).toString(),
           EVENT_INSERT_SETTINGS,
         );
     }

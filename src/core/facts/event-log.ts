@@ -219,7 +219,9 @@ export class EventLog {
    * `note` goes to the segment handler with the segment, also when the write fails once the file is
    * open (the lines may be in it).
    */
-  async append(lines: string, rows: number, note?: unknown): Promise<void> {
+  async append(lines: string | readonly Uint8Array[], rows: number, note?: unknown): Promise<void> {
+    const chunks = typeof lines === "string" ? [Buffer.from(lines)] : lines;
+    const bytes = chunks.reduce((n, c) => n + c.byteLength, 0);
     await this.open();
     if (this.loadError !== undefined && this.backlog >= this.maxBacklogRows)
       throw new Error(`events log: loading into the facts store fails (${String(this.loadError)})`);
@@ -230,7 +232,8 @@ export class EventLog {
       if (note !== undefined) this.openNotes.push(note);
       const before = this.openBytes;
       try {
-        await this.fd.appendFile(lines);
+        const { bytesWritten } = await this.fd.writev(chunks as Uint8Array[]);
+        if (bytesWritten !== bytes) throw new Error(`events log: ${bytesWritten} of ${bytes} bytes written`);
       } catch (e) {
         // Nothing of a failed append may stay: the next lines would follow a torn one. If it cannot
         // be cut off, the segment is sealed as it is (cut at its last line when loaded) and loads
@@ -241,7 +244,7 @@ export class EventLog {
         });
         throw e;
       }
-      this.openBytes += Buffer.byteLength(lines);
+      this.openBytes += bytes;
       this.openRows += rows;
       this.backlog += rows;
     });
