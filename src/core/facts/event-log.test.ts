@@ -155,6 +155,40 @@ describe("events log (ingestion log in front of the embedded events table)", () 
     await log.close();
   });
 
+  it("goes on appending while a segment loads", async () => {
+    const ws = randomUUID();
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let loads = 0;
+    const log = new EventLog(
+      freshDir(),
+      {
+        query: async <T>() => EVENT_COLUMNS.map((name) => ({ name, type: "String" })) as T[],
+        command: async () => {
+          loads++;
+          await gate;
+        },
+      },
+      table(),
+      EVENT_COLUMNS,
+      EVENT_INSERT_SETTINGS,
+      { maxRows: 1 },
+    );
+    await log.append(lines([row(ws, "l1")]), 1);
+    for (let i = 0; i < 100 && loads === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(loads).toBe(1);
+    // The first segment's load hangs; appends to the next segment still return.
+    await log.append(lines([row(ws, "l2")]), 1);
+    await log.append(lines([row(ws, "l3")]), 1);
+    expect(log.pendingRows).toBe(3);
+    release();
+    await log.barrier();
+    expect(log.pendingRows).toBe(0);
+    await log.close();
+  });
+
   it("refuses appends while loading fails and the backlog is full, and says why", async () => {
     const ws = randomUUID();
     const log = new EventLog(

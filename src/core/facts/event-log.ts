@@ -86,7 +86,7 @@ export class EventLog {
   private closed = false;
   private exactLoads = false;
   private hadLeftovers: boolean | undefined;
-  /** Serialises appends, sealing, loads and lookups (a lookup must not fall between a load and an unlink). */
+  /** Serialises appends, sealing, removals and lookups (a lookup must not read a segment being removed). */
   private lock: Promise<unknown> = Promise.resolve();
   private opened: Promise<void> | undefined;
   private loadError: unknown;
@@ -282,15 +282,16 @@ export class EventLog {
         }
         const next = this.sealed[0];
         if (!next) continue;
-        await this.locked(async () => {
-          if (next.loaded) return;
+        // Outside the lock: appends go to the open segment meanwhile, and a lookup reads the table
+        // and this file (which stays until it is removed under the lock), so it finds a row loaded
+        // or not — at worst twice, never not.
+        if (!next.loaded) {
           // After a failure the segment may end torn and the table may hold part of it: only then
           // is it cut and loaded in the exact form.
           const retry = this.loadError !== undefined || this.exactLoads;
           if (!retry || cutTorn(join(this.dir, name(next.seq)))) await this.load(next.seq, retry);
           next.loaded = true;
-        });
-        // Outside the lock, so appends go on meanwhile; lookups still read the file until it goes.
+        }
         await this.handle(next.seq, next.notes);
         await this.locked(async () => {
           unlinkSync(join(this.dir, name(next.seq)));
