@@ -22,13 +22,14 @@ function hashes(s: string): [number, number] {
   return [a >>> 0, (b | 1) >>> 0];
 }
 
-// 20 bits and 14 probes per id: about 0.007% false positives when full (10 bits, 7 probes: ~1%).
-// Every false positive of a flush costs a lookup query in the facts store; at ~2,000 new ids per
-// flush, 1% meant a query in nearly every flush, 0.007% one in about seven. 2.5 MB per million ids.
-const PROBES = 14;
-const BITS_PER_ID = 20;
+// 32 bits and 22 probes per id: about 2 in 10 million false positives when full (20 bits, 14
+// probes: 0.007%; 10 bits, 7 probes: ~1%). Every false positive of a flush costs a lookup in the
+// facts store, which also reads the ingestion log's unloaded segments (~100 ms of chDB's CPU): at
+// 0.007% a 60 s benchmark of 3 million new ids made ~120 of them. 4 MB per million ids.
+const PROBES = 22;
+const BITS_PER_ID = 32;
 
-/** One Bloom filter of fixed capacity (about 0.007% false positives when full). */
+/** One Bloom filter of fixed capacity (about 2·10⁻⁷ false positives when full). */
 class Bloom {
   readonly bits: Uint32Array;
   readonly size: number;
@@ -60,7 +61,7 @@ class Bloom {
 
 /**
  * Which message ids the events table may hold: a growing Bloom filter (a new filter of twice the
- * capacity once the last is full), so "no" is certain and "maybe" is rarely wrong (well under 0.1% of the time).
+ * capacity once the last is full), so "no" is certain and "maybe" is very rarely wrong.
  * The event writer asks it before looking ids up in the facts store: a new id, the usual case, then
  * costs no query, however large the table. Keyed by message id alone; another workspace's id only
  * makes a "maybe", which the lookup settles.
