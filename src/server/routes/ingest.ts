@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { cors } from "hono/cors";
@@ -16,12 +17,14 @@ const SINGLE: TEventType[] = ["track", "identify", "page", "screen", "group", "a
 
 let pool: PreparePool | null | undefined;
 /**
- * The process's ingestion worker threads (JOURNEYLENS_INGEST_WORKERS, default 1; 0 parses on the
- * main thread), started on first use and shared by every app in the process.
+ * The process's ingestion worker threads (JOURNEYLENS_INGEST_WORKERS, default 2 or the cores there
+ * are if fewer; 0 parses on the main thread), started on first use and shared by every app in the
+ * process. Preparing is the largest part of an event's cost, so two workers keep both cores of a
+ * small machine busy (docs/benchmarks.md).
  */
 function preparePool(): PreparePool | null {
   if (pool === undefined) {
-    const n = Number(process.env.JOURNEYLENS_INGEST_WORKERS ?? 1);
+    const n = Number(process.env.JOURNEYLENS_INGEST_WORKERS ?? Math.min(2, availableParallelism()));
     pool = Number.isInteger(n) && n > 0 ? new PreparePool(Math.min(n, 16)) : null;
   }
   return pool;
