@@ -1,7 +1,8 @@
 /**
  * Kill test of the ingestion path (issue 6, done-when 3): 50,000 events from a retrying client
  * ledger, the server SIGKILLed and restarted at 20 random points; every acknowledged messageId must
- * be stored exactly once. Exits 1 otherwise.
+ * be stored exactly once, and every user and anonymous id of them must belong to a customer once the
+ * outbox is drained (no identity work lost). Exits 1 otherwise.
  * Run: npx tsx scripts/ingest-kill-test.ts [events=50000] [kills=20]
  */
 import { runKillTest } from "../src/testing/ingest-kill.js";
@@ -16,11 +17,12 @@ const ok =
   r.storedRaw === events &&
   r.missing.length === 0 &&
   r.duplicated.length === 0 &&
-  r.unexpected.length === 0;
+  r.unexpected.length === 0 &&
+  r.unlinked.length === 0;
 console.log(
   `${ok ? "PASS" : "FAIL"}: ${r.acknowledged} of ${events} events acknowledged across ${r.kills} SIGKILLs; ` +
     `stored ${r.storedFinal} (FINAL), ${r.storedRaw} rows before merging; missing ${r.missing.length}, ` +
-    `stored twice ${r.duplicated.length}, never sent ${r.unexpected.length}; ${r.requests} requests, ` +
+    `stored twice ${r.duplicated.length}, never sent ${r.unexpected.length}; ids without a customer ${r.unlinked.length}; ${r.requests} requests, ` +
     `${r.failedRequests} failed and retried; ${((performance.now() - started) / 1000).toFixed(0)} s`,
 );
 if (!ok) process.exitCode = 1;

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStores } from "../core/stores.js";
+import { drainOutbox } from "./drain-outbox.js";
 import {
   freePort,
   provisionIngest,
@@ -35,6 +36,11 @@ export interface KillTestResult {
   missing: string[];
   duplicated: string[];
   unexpected: string[];
+  /**
+   * User and anonymous ids of acknowledged events that no customer holds once the outbox is drained:
+   * identity work lost to a kill (it rides on the ingestion log, ADR 0010).
+   */
+  unlinked: string[];
   requests: number;
   failedRequests: number;
 }
@@ -142,6 +148,22 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
       );
       const stored = new Set(final.map((r) => r.message_id));
       const sent = new Set(batches.flat().map((e) => String(e.messageId)));
+      await drainOutbox(stores);
+      const linked = new Set(
+        (
+          await stores.sor.db
+            .selectFrom("customer_identities")
+            .select("distinct_id")
+            .where("workspace_id", "=", workspaceId)
+            .execute()
+        ).map((r) => r.distinct_id),
+      );
+      const ids = new Set<string>();
+      for (const e of batches.flat())
+        if (acked.has(String(e.messageId))) {
+          if (e.userId) ids.add(`user:${String(e.userId)}`);
+          if (e.anonymousId) ids.add(`anon:${String(e.anonymousId)}`);
+        }
       return {
         events: options.events,
         kills,
@@ -151,6 +173,7 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
         missing: [...acked].filter((id) => !stored.has(id)),
         duplicated: raw.filter((r) => r.n > 1).map((r) => r.message_id),
         unexpected: [...stored].filter((id) => !sent.has(id)),
+        unlinked: [...ids].filter((id) => !linked.has(id)),
         requests,
         failedRequests,
       };
