@@ -287,9 +287,10 @@ export class EventLog {
         // or not — at worst twice, never not.
         if (!next.loaded) {
           // After a failure the segment may end torn and the table may hold part of it: only then
-          // is it cut and loaded in the exact form.
+          // is it cut (under the lock, as a lookup may be reading it) and loaded in the exact form.
           const retry = this.loadError !== undefined || this.exactLoads;
-          if (!retry || cutTorn(join(this.dir, name(next.seq)))) await this.load(next.seq, retry);
+          const lines = !retry || (await this.locked(async () => cutTorn(join(this.dir, name(next.seq)))));
+          if (lines) await this.load(next.seq, retry);
           next.loaded = true;
         }
         await this.handle(next.seq, next.notes);
