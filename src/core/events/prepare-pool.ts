@@ -8,10 +8,10 @@ import type { EventRow } from "./event-row.js";
 import type { PreparedItems } from "./ingest-events.js";
 
 /**
- * Worker threads that prepare ingestion requests (prepare-worker.ts): the raw body goes in, the
- * rows' facts lines and the few fields the main thread needs come back, column by column (cheap to
- * copy between threads). The Node main thread is what limits ingestion throughput; parsing and
- * normalising is about a third of its work per event (docs/benchmarks.md).
+ * Worker threads that prepare ingestion requests (prepare-worker.ts): the raw body goes in; the
+ * rows' facts lines (UTF-8 bytes in a transferred buffer) and the few fields the main thread needs
+ * come back, column by column (cheap to copy between threads). Parsing, normalising, hashing and
+ * writing the lines is the largest part of an event's cost (docs/benchmarks.md).
  */
 export interface PrepareRequest {
   id: number;
