@@ -25,6 +25,7 @@ export function wellFormed(s: string): string {
   return SURROGATE.test(out) ? out.replace(LONE_SURROGATE, "\uFFFD") : out;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters JSON.stringify escapes
 const PLAIN = /^[^"\\\u0000-\u001f\uD800-\uDFFF]*$/;
 /**
  * `JSON.stringify(wellFormed(s))`: a string without quotes, backslashes, control characters and
