@@ -7,8 +7,8 @@ const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 /**
  * Loads what the ingestion log holds, then runs the real outbox handlers until nothing is due, as
- * the server's worker would; fails when a
- * message is retried or parked, so a test never reads facts that silently failed to arrive.
+ * the server's worker would; fails when a message is retried or parked, so a test never reads facts
+ * that silently failed to arrive.
  */
 export async function drainOutbox(
   stores: Stores,

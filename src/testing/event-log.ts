@@ -1,5 +1,5 @@
-import type { ClickHouseSettings } from "@clickhouse/client";
 import { EVENT_COLUMNS, EVENT_INSERT_SETTINGS } from "../core/events/event-row.js";
+import { eventLogSql } from "../core/facts/client.js";
 import { EventLog, type EventLogOptions } from "../core/facts/event-log.js";
 import type { Stores } from "../core/stores.js";
 
@@ -7,18 +7,7 @@ import type { Stores } from "../core/stores.js";
 export function eventLogAt(stores: Stores, dir: string, options: EventLogOptions = {}): EventLog {
   return new EventLog(
     dir,
-    {
-      query: (sql, params) =>
-        stores.facts.client
-          .query({ query: sql, query_params: params ?? {}, format: "JSONEachRow" })
-          .then((r) => r.json()),
-      command: async (sql, settings) => {
-        await stores.facts.client.command({
-          query: sql,
-          ...(settings && { clickhouse_settings: settings as ClickHouseSettings }),
-        });
-      },
-    },
+    eventLogSql(stores.facts.client),
     `${stores.facts.database}.events`,
     EVENT_COLUMNS,
     EVENT_INSERT_SETTINGS,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { drainOutbox } from "../../testing/drain-outbox.js";
 import { storeVariants } from "../../testing/stores.js";
 import { chTime, type EventRow, TRACK_ONLY_COLUMNS } from "../events/event-row.js";
-import { IDENTITY_TOPIC, identityWork } from "../events/identity-work.js";
+import { IDENTITY_TOPIC, IdentityWorkSet } from "../events/identity-work.js";
 import { uuidv7 } from "../ids.js";
 import { enqueue } from "../outbox/enqueue.js";
 import type { Stores } from "../stores.js";
@@ -180,7 +180,7 @@ describe.each(storeVariants().map((v) => [v.name, v] as const))(
         row("alias", "w3", 3, { user_id: "W", previous_id: "app-9" }),
         row("track", "w4", 4, { user_id: "W" }),
       ];
-      for (const payload of identityWork(rows, 3))
+      for (const payload of new IdentityWorkSet().addRows(rows).messages(ws.workspaceId, 3))
         await enqueue(stores.sor.db, { workspaceId: ws.workspaceId, topic: IDENTITY_TOPIC, payload });
       await drainOutbox(stores);
       const id = await owner("user:W");

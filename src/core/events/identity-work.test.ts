@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { EventRow } from "./event-row.js";
-import { identityWork, SentRanges } from "./identity-work.js";
+import { IdentityWorkSet, SentRanges } from "./identity-work.js";
 
 const base = {
+  workspace_id: "w",
   user_id: "",
   anonymous_id: "",
   traits: "{}",
@@ -12,7 +13,10 @@ const base = {
 };
 const row = (over: Partial<EventRow>) => ({ ...base, message_id: "m", type: "track", ...over }) as EventRow;
 
-describe("identityWork", () => {
+/** One workspace's rows as messages of at most `n` items. */
+const identityWork = (rows: EventRow[], n?: number) => new IdentityWorkSet().addRows(rows).messages("w", n);
+
+describe("IdentityWorkSet", () => {
   it("splits into messages of at most n items, aliases and identifies first", () => {
     const rows = [
       ...Array.from({ length: 5 }, (_, i) => row({ anonymous_id: `a${i}` })),

@@ -1,3 +1,5 @@
+import type { Db } from "../db/connect.js";
+import { enqueue } from "../outbox/enqueue.js";
 import type { EventRow } from "./event-row.js";
 
 /** Outbox topic of the identity work the event writer hands to the identity handler (contract §1). */
@@ -72,14 +74,10 @@ export class IdentityWorkSet {
     return w;
   }
 
-  private seen(w: WorkspaceWork, key: string, id: SeenId): void {
-    const seen = w.ids.get(key);
-    if (!seen) w.ids.set(key, { ...id });
-    else {
-      // DateTime64 text in one fixed form compares like the times it names.
-      if (id.firstSeen < seen.firstSeen) seen.firstSeen = id.firstSeen;
-      if (id.lastSeen > seen.lastSeen) seen.lastSeen = id.lastSeen;
-    }
+  /** Widens a pair's seen range; DateTime64 text in one fixed form compares like the times it names. */
+  private static widen(seen: SeenId, first: string, last: string): void {
+    if (first < seen.firstSeen) seen.firstSeen = first;
+    if (last > seen.lastSeen) seen.lastSeen = last;
   }
 
   addRows(rows: readonly IdentityRow[]): this {
@@ -96,8 +94,7 @@ export class IdentityWorkSet {
           firstSeen: r.timestamp,
           lastSeen: r.timestamp,
         });
-      else if (r.timestamp < seen.firstSeen) seen.firstSeen = r.timestamp;
-      else if (r.timestamp > seen.lastSeen) seen.lastSeen = r.timestamp;
+      else IdentityWorkSet.widen(seen, r.timestamp, r.timestamp);
       if (r.type === "identify")
         w.identifies.push({
           messageId: r.message_id,
@@ -122,7 +119,11 @@ export class IdentityWorkSet {
   merge(other: IdentityWorkSet): this {
     for (const [workspaceId, o] of other.byWorkspace) {
       const w = this.of(workspaceId);
-      for (const [key, id] of o.ids) this.seen(w, key, id);
+      for (const [key, id] of o.ids) {
+        const seen = w.ids.get(key);
+        if (seen) IdentityWorkSet.widen(seen, id.firstSeen, id.lastSeen);
+        else w.ids.set(key, { ...id });
+      }
       w.identifies.push(...o.identifies);
       w.aliases.push(...o.aliases);
     }
@@ -167,16 +168,32 @@ export class IdentityWorkSet {
 }
 
 /**
- * The identity work of one workspace's stored rows, split into messages of at most `perMessage`
- * items; an empty input gives no message.
+ * Enqueues a set's work (`events.identity`) in one transaction, per workspace in messages of at most
+ * IDENTITY_ITEMS_PER_MESSAGE items without the pairs `sent` covers, and notes the sent pairs once
+ * committed. With `everyWorkspace`, a workspace whose work is all covered still gets an empty message
+ * (its handler then only schedules the workspace's refreshes).
  */
-export function identityWork(
-  rows: readonly Omit<IdentityRow, "workspace_id">[],
-  perMessage = IDENTITY_ITEMS_PER_MESSAGE,
-  alreadySent: (id: SeenId) => boolean = () => false,
-): IdentityWork[] {
-  const set = new IdentityWorkSet().addRows(rows.map((r) => ({ ...r, workspace_id: "" })));
-  return set.messages("", perMessage, alreadySent);
+export async function enqueueIdentityWork(
+  db: Db,
+  set: IdentityWorkSet,
+  sent: SentRanges,
+  options: { everyWorkspace?: boolean } = {},
+): Promise<void> {
+  const work = set.workspaces().map((workspaceId) => {
+    const messages = set.messages(workspaceId, IDENTITY_ITEMS_PER_MESSAGE, (id) =>
+      sent.covers(workspaceId, id),
+    );
+    if (messages.length === 0 && options.everyWorkspace)
+      messages.push({ ids: [], identifies: [], aliases: [] });
+    return { workspaceId, messages };
+  });
+  if (!work.some((w) => w.messages.length > 0)) return;
+  await db.transaction().execute(async (tx) => {
+    for (const { workspaceId, messages } of work)
+      for (const payload of messages) await enqueue(tx, { workspaceId, topic: IDENTITY_TOPIC, payload });
+  });
+  for (const { workspaceId, messages } of work)
+    for (const m of messages) for (const id of m.ids) sent.note(workspaceId, id);
 }
 
 const ms = (t: string) => Date.parse(`${t.replace(" ", "T")}Z`);

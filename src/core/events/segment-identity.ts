@@ -1,13 +1,6 @@
 import type { Db } from "../db/connect.js";
 import type { SegmentHandler } from "../facts/event-log.js";
-import { enqueue } from "../outbox/enqueue.js";
-import {
-  IDENTITY_ITEMS_PER_MESSAGE,
-  IDENTITY_TOPIC,
-  type IdentityRow,
-  IdentityWorkSet,
-  SentRanges,
-} from "./identity-work.js";
+import { enqueueIdentityWork, type IdentityRow, IdentityWorkSet, SentRanges } from "./identity-work.js";
 
 /**
  * The identity work of the embedded store's ingestion log (ADR 0010): the event writer notes each
@@ -21,27 +14,17 @@ export function identityOnLoad(db: Db, options: { sentRanges?: number } = {}): S
   const sent = new SentRanges(options.sentRanges ?? 200_000);
   return async ({ source, notes, query }) => {
     const work = new IdentityWorkSet();
-    if (notes) for (const note of notes) if (note instanceof IdentityWorkSet) work.merge(note);
-    if (!notes) {
-      const rows = await query<IdentityRow>(
-        `SELECT workspace_id, message_id, type, user_id, anonymous_id, previous_id,
-                toString(timestamp) AS timestamp, if(type = 'identify', traits, '{}') AS traits, consent
-         FROM ${source}`,
+    if (notes) {
+      for (const note of notes) if (note instanceof IdentityWorkSet) work.merge(note);
+    } else {
+      work.addRows(
+        await query<IdentityRow>(
+          `SELECT workspace_id, message_id, type, user_id, anonymous_id, previous_id,
+                  toString(timestamp) AS timestamp, if(type = 'identify', traits, '{}') AS traits, consent
+           FROM ${source}`,
+        ),
       );
-      work.addRows(rows);
     }
-    const messages = work.workspaces().map((workspaceId) => {
-      const list = work.messages(workspaceId, IDENTITY_ITEMS_PER_MESSAGE, (id) =>
-        sent.covers(workspaceId, id),
-      );
-      return { workspaceId, messages: list.length > 0 ? list : [{ ids: [], identifies: [], aliases: [] }] };
-    });
-    if (messages.length === 0) return;
-    await db.transaction().execute(async (tx) => {
-      for (const { workspaceId, messages: list } of messages)
-        for (const payload of list) await enqueue(tx, { workspaceId, topic: IDENTITY_TOPIC, payload });
-    });
-    for (const { workspaceId, messages: list } of messages)
-      for (const m of list) for (const id of m.ids) sent.note(workspaceId, id);
+    await enqueueIdentityWork(db, work, sent, { everyWorkspace: true });
   };
 }

@@ -1,8 +1,7 @@
-import { enqueue } from "../outbox/enqueue.js";
 import type { Stores } from "../stores.js";
 import { RecentIds } from "./dedup.js";
 import { EVENT_COLUMNS, EVENT_INSERT_SETTINGS, type EventRow, loadableLines } from "./event-row.js";
-import { IDENTITY_ITEMS_PER_MESSAGE, IDENTITY_TOPIC, IdentityWorkSet, SentRanges } from "./identity-work.js";
+import { enqueueIdentityWork, IdentityWorkSet, SentRanges } from "./identity-work.js";
 import { StoredIds } from "./stored-ids.js";
 
 export type WriteOutcome = "stored" | "duplicate" | "conflict";
@@ -158,7 +157,7 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
       // retry of rows that did get stored (late error, or death before the answer) is a duplicate
       // and enqueues nothing.
       const work = new IdentityWorkSet().addRows(stored);
-      if (!log) await enqueueIdentityWork(work);
+      if (!log) await enqueueIdentityWork(stores.sor.db, work, sent);
       // Before the insert: a failed (perhaps partly written) insert then makes its retry look the ids
       // up, which is exact; a "maybe" for an id that never got stored only costs that lookup.
       if (filter) for (const r of stored) filter.add(r.message_id);
@@ -179,19 +178,6 @@ export function createEventWriter(stores: Stores, options: EventWriterOptions = 
     if (!filter) for (const [ws, ids] of inFlush) for (const [id, hash] of ids) recent.set(ws, id, hash);
     options.onFlush?.({ writes: batch.length, rows: rows.length, stored: stored.length, lookedUp });
     for (const [i, p] of batch.entries()) p.resolve(outcomes[i] ?? []);
-  }
-
-  async function enqueueIdentityWork(set: IdentityWorkSet): Promise<void> {
-    const work = set.workspaces().map((workspaceId) => ({
-      workspaceId,
-      messages: set.messages(workspaceId, IDENTITY_ITEMS_PER_MESSAGE, (id) => sent.covers(workspaceId, id)),
-    }));
-    await stores.sor.db.transaction().execute(async (tx) => {
-      for (const { workspaceId, messages } of work)
-        for (const payload of messages) await enqueue(tx, { workspaceId, topic: IDENTITY_TOPIC, payload });
-    });
-    for (const { workspaceId, messages } of work)
-      for (const m of messages) for (const id of m.ids) sent.note(workspaceId, id);
   }
 
   /** Takes pending writes up to `maxRows` rows (always at least one write). */

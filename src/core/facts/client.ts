@@ -3,7 +3,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ClickHouseClient, type ClickHouseSettings, createClient } from "@clickhouse/client";
 import { EVENT_COLUMNS, EVENT_INSERT_SETTINGS } from "../events/event-row.js";
-import { EventLog } from "./event-log.js";
+import { EventLog, type EventLogSql } from "./event-log.js";
+
+/** Statements as the ingestion log runs them: straight on the client, never waiting for the log. */
+export function eventLogSql(client: ClickHouseClient): EventLogSql {
+  return {
+    query: async <T>(query: string, params: Record<string, unknown> = {}) => {
+      const rs = await client.query({ query, query_params: params, format: "JSONEachRow" });
+      return (await rs.json()) as T[];
+    },
+    command: async (query, settings) => {
+      await client.command({
+        query,
+        ...(settings && { clickhouse_settings: settings as ClickHouseSettings }),
+      });
+    },
+  };
+}
 
 /**
  * The facts store: one `@clickhouse/client` code path for both transports. Embedded, the
@@ -72,32 +88,21 @@ export async function openFacts(options: {
   }
   const database = options.database;
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
-  const query = async <T>(query: string, params: Record<string, unknown> = {}) => {
-    const rs = await client.query({ query, query_params: params, format: "JSONEachRow" });
-    return (await rs.json()) as T[];
-  };
+  const sql = eventLogSql(client);
   // In memory (tests), the log lives in a temporary directory of its own, removed on close.
   const eventLog =
     kind === "chdb"
       ? new EventLog(
           options.path ? join(options.path, "events-log") : await mkdtemp(join(tmpdir(), "jl-events-log-")),
-          {
-            query,
-            command: async (sql, settings) => {
-              await client.command({
-                query: sql,
-                ...(settings && { clickhouse_settings: settings as ClickHouseSettings }),
-              });
-            },
-          },
+          sql,
           `${database}.events`,
           EVENT_COLUMNS,
           EVENT_INSERT_SETTINGS,
         )
       : undefined;
   const namesEvents = new RegExp(`\\b${database}\\.events\\b`);
-  const barrier = async (sql: string) => {
-    if (eventLog && namesEvents.test(sql)) await eventLog.barrier();
+  const barrier = async (text: string) => {
+    if (eventLog && namesEvents.test(text)) await eventLog.barrier();
   };
 
   return {
@@ -105,13 +110,13 @@ export async function openFacts(options: {
     database,
     kind,
     ...(eventLog && { eventLog }),
-    async query<T>(sql: string, params: Record<string, unknown> = {}) {
-      await barrier(sql);
-      return query<T>(sql, params);
+    async query<T>(text: string, params: Record<string, unknown> = {}) {
+      await barrier(text);
+      return sql.query<T>(text, params);
     },
-    async command(sql: string, params: Record<string, unknown> = {}) {
-      await barrier(sql);
-      await client.command({ query: sql, query_params: params });
+    async command(text: string, params: Record<string, unknown> = {}) {
+      await barrier(text);
+      await client.command({ query: text, query_params: params });
     },
     async insert<T extends object>(table: string, rows: readonly T[]) {
       if (rows.length === 0) return;
